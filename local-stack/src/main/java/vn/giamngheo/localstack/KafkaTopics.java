@@ -1,0 +1,51 @@
+package vn.giamngheo.localstack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the suite's topics with a chosen partition count before any service starts, so no topic is ever left to
+ * auto-creation or to a binder's default of one partition. A topic that exists is left as it is.
+ */
+final class KafkaTopics {
+
+    private KafkaTopics() {
+    }
+
+    static void ensure(String bootstrapServers, List<String> names, int partitions, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-topics",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+            List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
+                awaitCreated(created.getKey(), created.getValue(), timeout);
+            }
+        }
+    }
+
+    private static void awaitCreated(String topic, KafkaFuture<Void> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new LocalStackException("Cannot create the Kafka topic " + topic + ": " + e.getCause(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new LocalStackException("Creating the Kafka topic " + topic + " took longer than "
+                    + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("Interrupted while creating the Kafka topic " + topic, e);
+        }
+    }
+}

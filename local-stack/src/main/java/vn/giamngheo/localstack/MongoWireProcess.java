@@ -1,0 +1,54 @@
+package vn.giamngheo.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The MongoDB-wire server ({@link MongoWireServerMain}) in its own JVM, its data in one H2 file. */
+public final class MongoWireProcess extends ChildProcess {
+
+    public static final String NAME = "mongo";
+
+    private final int port;
+    private final String classpath;
+    private final MongoWireClient client;
+
+    MongoWireProcess(Path dataDir, int port, String classpath) {
+        super(NAME, dataDir, dataDir.resolve("logs").resolve("mongo.log"));
+        this.port = port;
+        this.classpath = classpath;
+        this.client = new MongoWireClient("127.0.0.1", port, Duration.ofSeconds(1));
+    }
+
+    /** The H2 file that holds every database of the server. */
+    public Path storeFile() {
+        return dataDir().resolve("mongo").resolve("giamngheo.mv");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    protected void prepare(boolean firstStart) {
+        copyResource("mongo-log4j2.xml", log4jConfig());
+    }
+
+    @Override
+    protected List<String> command() {
+        return List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+                "-Dlog4j2.configurationFile=" + log4jConfig(),
+                "-cp", classpath, MongoWireServerMain.class.getName(),
+                "--port", Integer.toString(port), "--file", storeFile().toString());
+    }
+
+    /** A real command round trip: an open port alone could be a server still loading its store. */
+    @Override
+    protected boolean probeReady() {
+        return client.ping();
+    }
+
+    private Path log4jConfig() {
+        return dataDir().resolve("mongo").resolve("log4j2.xml");
+    }
+}

@@ -1,0 +1,13 @@
+package vn.giamngheo.plan;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Owns the program's structure: plans (and, as it grows, units, objectives, indicators, funding). */
+@SpringBootApplication
+public class PlanServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PlanServiceApplication.class, args);
+    }
+}

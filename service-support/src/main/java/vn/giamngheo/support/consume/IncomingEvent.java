@@ -1,0 +1,17 @@
+package vn.giamngheo.support.consume;
+
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.contracts.EventCatalog;
+import vn.giamngheo.contracts.EventJson;
+
+/** A received event whose envelope and payload were checked against the contract. */
+public record IncomingEvent(String id, String type, String source, String subject, Instant time, long version,
+                            JsonNode data) {
+
+    /** The payload as the contract's record for this type. */
+    public DomainEvent payload() {
+        return EventJson.read(data, EventCatalog.find(type).orElseThrow().recordType());
+    }
+}

@@ -1,0 +1,57 @@
+package vn.giamngheo.support.consume;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Applies an event to a local copy or projection document (one per aggregate) only if it is the next version, in
+ * one conditional single-document update: the state change and the "last applied version" can never disagree, so a
+ * redelivery or a replay from the start leaves the same state.
+ */
+public class VersionedCopies {
+
+    public static final String LAST_VERSION = "lastVersion";
+
+    private final MongoTemplate mongo;
+
+    public VersionedCopies(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public ApplyOutcome applyNext(String collection, String aggregateId, long version, Update change) {
+        Query expected = Query.query(Criteria.where("_id").is(aggregateId).and(LAST_VERSION).is(version - 1));
+        Update update = change.set(LAST_VERSION, version);
+        try {
+            long matched = version == 1
+                    ? upsertFirst(expected, update, collection)
+                    : mongo.updateFirst(expected, update, collection).getMatchedCount();
+            if (matched == 1) {
+                return ApplyOutcome.APPLIED;
+            }
+        } catch (DuplicateKeyException alreadyThere) {
+            // Version 1 arrived again for a copy that exists: fall through to the duplicate check.
+        }
+        long last = lastVersion(collection, aggregateId);
+        if (last >= version) {
+            return ApplyOutcome.DUPLICATE;
+        }
+        throw new EventGapException(collection, aggregateId, last, version);
+    }
+
+    public long lastVersion(String collection, String aggregateId) {
+        Query query = Query.query(Criteria.where("_id").is(aggregateId));
+        query.fields().include(LAST_VERSION);
+        Document document = mongo.findOne(query, Document.class, collection);
+        return document == null || document.get(LAST_VERSION) == null ? 0
+                : ((Number) document.get(LAST_VERSION)).longValue();
+    }
+
+    private long upsertFirst(Query expected, Update update, String collection) {
+        var result = mongo.upsert(expected, update, collection);
+        return result.getMatchedCount() + (result.getUpsertedId() == null ? 0 : 1);
+    }
+}

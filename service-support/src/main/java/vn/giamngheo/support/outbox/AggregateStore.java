@@ -1,0 +1,127 @@
+package vn.giamngheo.support.outbox;
+
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.support.domain.NotFoundException;
+import vn.giamngheo.support.domain.StaleVersionException;
+import vn.giamngheo.support.domain.StateConflictException;
+
+/**
+ * Stores an aggregate and the event of each change in ONE single-document write: the document holds the state, the
+ * version and an outbox list of events not yet published. No multi-document transaction is needed, so there is no
+ * dual write: either the change and its event are both stored, or neither is.
+ *
+ * <p>Document layout: {@code {_id, version, state: {...}, outbox: [OutboxEntry...], lease: {owner, until}}}. Commands
+ * replace only {@code state} and push to {@code outbox}; the relay only pulls from {@code outbox} and sets
+ * {@code lease}; so neither can overwrite the other's work.
+ */
+public class AggregateStore<S> {
+
+    static final String VERSION = "version";
+    static final String STATE = "state";
+    static final String OUTBOX = "outbox";
+
+    private final MongoTemplate mongo;
+    private final String collection;
+    private final Class<S> stateType;
+    private final String aggregateName;
+    private final Runnable afterWrite;
+
+    public AggregateStore(MongoTemplate mongo, String collection, Class<S> stateType, String aggregateName,
+                          Runnable afterWrite) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.stateType = stateType;
+        this.aggregateName = aggregateName;
+        this.afterWrite = afterWrite;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Versioned<S> create(String id, S state, DomainEvent event) {
+        requireVersion(event, 1);
+        Document document = new Document("_id", id)
+                .append(VERSION, 1L)
+                .append(STATE, toDocument(state))
+                .append(OUTBOX, List.of(toDocument(OutboxEntry.of(event))));
+        try {
+            mongo.insert(document, collection);
+        } catch (DuplicateKeyException e) {
+            throw new StateConflictException("already-exists", aggregateName + " " + id + " already exists");
+        }
+        afterWrite.run();
+        return new Versioned<>(id, 1, state);
+    }
+
+    /** Writes the new state and its event only if the stored version is still {@code expectedVersion}. */
+    public Versioned<S> update(String id, long expectedVersion, S state, DomainEvent event) {
+        long next = expectedVersion + 1;
+        requireVersion(event, next);
+        Query current = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+        Update change = new Update()
+                .set(STATE, toDocument(state))
+                .set(VERSION, next)
+                .push(OUTBOX, toDocument(OutboxEntry.of(event)));
+        if (mongo.updateFirst(current, change, collection).getMatchedCount() == 0) {
+            Long actual = find(id).map(Versioned::version)
+                    .orElseThrow(() -> new NotFoundException(aggregateName, id));
+            throw new StaleVersionException(aggregateName, id, expectedVersion, actual);
+        }
+        afterWrite.run();
+        return new Versioned<>(id, next, state);
+    }
+
+    public Optional<Versioned<S>> find(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().exclude(OUTBOX);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, collection)).map(this::toVersioned);
+    }
+
+    public Versioned<S> get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException(aggregateName, id));
+    }
+
+    /** Finds aggregates by criteria on their state; field names are prefixed with {@code state.} by the caller. */
+    public List<Versioned<S>> find(Criteria criteria, Pageable page, Sort sort) {
+        Query query = Query.query(criteria).with(page).with(sort);
+        query.fields().exclude(OUTBOX);
+        return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
+    }
+
+    public long count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), collection);
+    }
+
+    private Versioned<S> toVersioned(Document document) {
+        Document state = document.get(STATE, Document.class);
+        return new Versioned<>(document.getString("_id"), ((Number) document.get(VERSION)).longValue(),
+                mongo.getConverter().read(stateType, state));
+    }
+
+    private Document toDocument(Object value) {
+        MongoConverter converter = mongo.getConverter();
+        Document document = new Document();
+        converter.write(value, document);
+        document.remove("_class");
+        return document;
+    }
+
+    private static void requireVersion(DomainEvent event, long expected) {
+        if (event.version() != expected) {
+            throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " carries version "
+                    + event.version() + " but the aggregate's next version is " + expected);
+        }
+    }
+}
