@@ -104,8 +104,8 @@ public final class LocalStack implements AutoCloseable {
             }
             lock = DataDirLock.acquire(dataDir);
             try {
-                requireServiceJars();
                 requireFree(allPortClaims());
+                requireServiceJars();
                 phase("MongoDB-wire server + Kafka broker", () -> {
                     mongo.start();
                     kafka.start();

@@ -102,10 +102,10 @@ class DockerComposeFileTest {
             assertThat(test).as("%s: healthcheck.test", name).isNotBlank().isNotEqualTo("NONE");
             if (APP_SERVICES.contains(name)) {
                 assertThat(test).as("%s: healthcheck probes readiness", name).contains("/actuator/health/readiness");
-                String port = environment(name).get("SERVER_PORT");
-                assertThat(test.replace("${SERVER_PORT}", String.valueOf(port)).replace("$SERVER_PORT", String.valueOf(port)))
+                String port = String.valueOf(environment(name).get("SERVER_PORT"));
+                assertThat(test.replace("${SERVER_PORT}", port).replace("$SERVER_PORT", port))
                         .as("%s: healthcheck uses the service's own port SERVER_PORT=%s", name, port)
-                        .contains(String.valueOf(port));
+                        .contains(port);
             }
         }
     }

@@ -3,14 +3,12 @@ package vn.giamngheo.plan.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import vn.giamngheo.plan.plan.domain.NewPlan;
 import vn.giamngheo.plan.plan.domain.Plan;
 import vn.giamngheo.support.domain.Change;
 import vn.giamngheo.support.domain.InvalidInputException;
-import vn.giamngheo.support.domain.StaleVersionException;
 import vn.giamngheo.support.domain.StateConflictException;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.Versioned;
@@ -40,23 +38,14 @@ public class PlanCommands {
     }
 
     public Versioned<Plan> issue(String id, Long expectedVersion, LocalDate issuedOn) {
-        return change(id, expectedVersion, (plan, version) -> plan.issue(version, issuedOn, clock.instant()));
+        return plans.apply(id, expectedVersion, (plan, version) -> plan.issue(version, issuedOn, clock.instant()));
     }
 
     public Versioned<Plan> close(String id, Long expectedVersion) {
-        return change(id, expectedVersion, (plan, version) -> plan.close(version, clock.instant()));
+        return plans.apply(id, expectedVersion, (plan, version) -> plan.close(version, clock.instant()));
     }
 
     public Versioned<Plan> cancel(String id, Long expectedVersion, String reason) {
-        return change(id, expectedVersion, (plan, version) -> plan.cancel(version, reason, clock.instant()));
-    }
-
-    private Versioned<Plan> change(String id, Long expectedVersion, BiFunction<Plan, Long, Change<Plan>> command) {
-        Versioned<Plan> current = plans.get(id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new StaleVersionException("Plan", id, expectedVersion, current.version());
-        }
-        Change<Plan> change = command.apply(current.state(), current.version());
-        return plans.update(id, current.version(), change.state(), change.event());
+        return plans.apply(id, expectedVersion, (plan, version) -> plan.cancel(version, reason, clock.instant()));
     }
 }

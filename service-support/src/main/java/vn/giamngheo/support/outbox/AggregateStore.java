@@ -2,6 +2,7 @@ package vn.giamngheo.support.outbox;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import vn.giamngheo.contracts.DomainEvent;
+import vn.giamngheo.support.domain.Change;
 import vn.giamngheo.support.domain.NotFoundException;
 import vn.giamngheo.support.domain.StaleVersionException;
 import vn.giamngheo.support.domain.StateConflictException;
@@ -81,6 +83,19 @@ public class AggregateStore<S> {
         }
         afterWrite.run();
         return new Versioned<>(id, next, state);
+    }
+
+    /**
+     * Runs a command on the current state and stores its outcome, refusing with 409 when the client expected another
+     * version (If-Match) or when someone else wrote in between.
+     */
+    public Versioned<S> apply(String id, Long expectedVersion, BiFunction<S, Long, Change<S>> command) {
+        Versioned<S> current = get(id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new StaleVersionException(aggregateName, id, expectedVersion, current.version());
+        }
+        Change<S> change = command.apply(current.state(), current.version());
+        return update(id, current.version(), change.state(), change.event());
     }
 
     public Optional<Versioned<S>> find(String id) {

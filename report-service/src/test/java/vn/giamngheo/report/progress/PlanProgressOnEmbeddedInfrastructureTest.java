@@ -1,0 +1,7 @@
+package vn.giamngheo.report.progress;
+
+import vn.giamngheo.support.testing.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class PlanProgressOnEmbeddedInfrastructureTest extends PlanProgressScenarios {
+}
