@@ -41,6 +41,10 @@ record KafkaServerProperties(int port, int controllerPort, int defaultPartitions
         p.put("share.coordinator.state.topic.min.isr", "1");
         // The default 3 s would delay every consumer group's first assignment.
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a crash the restarted broker cannot register until the controller expires its old session
+        // (default 9 s); fault tests kill the broker on purpose, so keep that wait short.
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "3000");
         p.put("log.retention.hours", "168");
         return p;
     }

@@ -1,0 +1,153 @@
+package vn.giamngheo.support.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import vn.giamngheo.contracts.EventJson;
+import vn.giamngheo.contracts.plan.PlanCreated;
+import vn.giamngheo.contracts.plan.PlanIssued;
+import vn.giamngheo.support.testing.TopicProbe;
+
+/** The relay against a real (embedded) broker and a MongoDB-wire server, without Spring. */
+class OutboxRelayTest {
+
+    static EmbeddedKafkaKraftBroker kafka;
+    static MongoServer mongoServer;
+    static MongoClient client;
+    static MongoTemplate mongo;
+
+    record Counter(String name, int value) {
+    }
+
+    @BeforeAll
+    static void start() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease");
+        kafka.afterPropertiesSet();
+        mongoServer = new MongoServer(new MemoryBackend());
+        var address = mongoServer.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        mongo = new MongoTemplate(client, "relay_test");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongoServer.shutdownNow();
+        kafka.destroy();
+    }
+
+    static OutboxRelay relay(String topic, String collection) {
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+        return new OutboxRelay(mongo, producer, new RelaySettings(topic, "/giamngheo/test", List.of(collection),
+                Duration.ofMillis(50), Duration.ofSeconds(2), 10), new SimpleMeterRegistry());
+    }
+
+    static PlanCreated created(String id) {
+        return new PlanCreated(id, 1, "c-" + id, "t", "UNIT_PLAN", "BDT-14", null, LocalDate.of(2022, 1, 1),
+                LocalDate.of(2022, 12, 31), "DRAFT", Instant.now());
+    }
+
+    @Test
+    void two_relays_publish_every_aggregates_events_once_and_in_version_order() throws Exception {
+        // given
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "two", Counter.class, "Counter", () -> { });
+        OutboxRelay first = relay("relay.two", "two");
+        OutboxRelay second = relay("relay.two", "two");
+        int aggregates = 20;
+        int updatesEach = 15;
+
+        // when: both relays run while writers keep changing every aggregate
+        first.start();
+        second.start();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        for (int a = 0; a < aggregates; a++) {
+            String id = "agg-" + a;
+            writers.submit(() -> {
+                store.create(id, new Counter(id, 0), created(id));
+                for (int v = 1; v < updatesEach; v++) {
+                    store.update(id, v, new Counter(id, v), new PlanIssued(id, v + 1, null, "ISSUED",
+                            Instant.now()));
+                }
+                return null;
+            });
+        }
+        writers.shutdown();
+        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        // then
+        try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.two")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().size() >= aggregates * updatesEach);
+            Map<String, List<Long>> versionsByKey = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : probe.records()) {
+                versionsByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(EventJson.parse(record.value()).get("version").asLong());
+            }
+            assertThat(versionsByKey).hasSize(aggregates);
+            List<Long> expected = new ArrayList<>();
+            for (long v = 1; v <= updatesEach; v++) {
+                expected.add(v);
+            }
+            assertThat(versionsByKey.values()).allSatisfy(versions -> assertThat(versions).isEqualTo(expected));
+        } finally {
+            first.stop();
+            second.stop();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(
+                Query.query(Criteria.where("outbox.0").exists(true)), "two") == 0);
+    }
+
+    @Test
+    void events_claimed_by_a_relay_that_died_are_published_by_another_once_its_lease_expires() {
+        // given: a document claimed by a relay that crashed before publishing
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "lease", Counter.class, "Counter", () -> { });
+        store.create("orphan", new Counter("orphan", 0), created("orphan"));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("orphan")), Update.update("lease",
+                new Document("owner", "crashed-relay").append("until",
+                        Date.from(Instant.now().plusSeconds(2)))), "lease");
+        OutboxRelay survivor = relay("relay.lease", "lease");
+
+        // when
+        int publishedWhileClaimed = survivor.publishPending();
+
+        // then
+        assertThat(publishedWhileClaimed).isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> survivor.publishPending() == 1);
+        try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.lease")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.recordsOf("orphan").size() == 1);
+        }
+        assertThat(mongo.findById("orphan", Document.class, "lease").getList("outbox", Document.class)).isEmpty();
+    }
+}
