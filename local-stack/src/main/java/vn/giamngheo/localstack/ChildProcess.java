@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * One process of the stack, in its own JVM: started, waited for until its readiness check passes, stopped gracefully
- * or killed. Its console goes to a log file in the data directory, truncated on the first start and appended to on
+ * or killed. Its console goes to a log file in the data directory, emptied on the first start and appended to on
  * restarts, so a fault test's restart keeps the earlier part of the story.
  */
 public abstract class ChildProcess {
@@ -88,11 +88,14 @@ public abstract class ChildProcess {
         boolean firstStart = starts++ == 0;
         try {
             Files.createDirectories(consoleLog.getParent());
+            if (firstStart) {
+                Files.deleteIfExists(consoleLog);
+            }
             prepare(firstStart);
             ProcessBuilder builder = new ProcessBuilder(command())
                     .directory(dataDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(firstStart ? Redirect.to(consoleLog.toFile()) : Redirect.appendTo(consoleLog.toFile()));
+                    .redirectOutput(Redirect.appendTo(consoleLog.toFile()));
             builder.environment().putAll(environment());
             readyAfter = null;
             launchedAtNanos = System.nanoTime();

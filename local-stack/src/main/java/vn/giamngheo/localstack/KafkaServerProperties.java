@@ -45,7 +45,6 @@ record KafkaServerProperties(int port, int controllerPort, int defaultPartitions
         // (default 9 s); fault tests kill the broker on purpose, so keep that wait short.
         p.put("broker.heartbeat.interval.ms", "500");
         p.put("broker.session.timeout.ms", "3000");
-        p.put("log.retention.hours", "168");
         return p;
     }
 

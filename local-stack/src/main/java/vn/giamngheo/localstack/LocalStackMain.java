@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--no-demo-data]}: the whole suite on one
@@ -31,6 +32,7 @@ public final class LocalStackMain {
             return;
         }
         long began = System.nanoTime();
+        AtomicBoolean stopRequested = new AtomicBoolean();
         LocalStack stack;
         try {
             LocalStack.Builder builder = LocalStack.builder().demoData(options.demoData()).progress(System.out::println);
@@ -38,12 +40,18 @@ public final class LocalStackMain {
                 builder.dataDir(options.dataDir());
             }
             stack = builder.build();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "local-stack-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.set(true);
+                stop(stack);
+            }, "local-stack-shutdown"));
             stack.start();
         } catch (LocalStackException e) {
-            System.err.println();
-            System.err.println(e.getMessage());
-            System.exit(EXIT_CANNOT_START);
+            // Ctrl-C during start-up makes the processes exit "before they were ready": that is no error to report.
+            if (!stopRequested.get()) {
+                System.err.println();
+                System.err.println(e.getMessage());
+                System.exit(EXIT_CANNOT_START);
+            }
             return;
         }
         printSummary(stack, Duration.ofNanos(System.nanoTime() - began), System.out);
@@ -51,11 +59,13 @@ public final class LocalStackMain {
     }
 
     private static void stop(LocalStack stack) {
-        long began = System.nanoTime();
-        if (!stack.processes().isEmpty()) {
-            System.out.println();
-            System.out.println("Stopping the services, then Kafka, then MongoDB …");
+        if (stack.processes().isEmpty()) {
+            stack.close();
+            return;
         }
+        long began = System.nanoTime();
+        System.out.println();
+        System.out.println("Stopping the services, then Kafka, then MongoDB …");
         stack.close();
         System.out.printf(Locale.ROOT, "Stopped in %.1f s%n", (System.nanoTime() - began) / 1e9);
     }

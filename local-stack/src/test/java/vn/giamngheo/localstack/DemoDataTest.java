@@ -21,7 +21,7 @@ class DemoDataTest {
 
     @BeforeEach
     void startFakeServices() throws Exception {
-        services = new FakeServices(2);
+        services = new FakeServices(1);
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class DemoDataTest {
 
         // then
         assertThat(outcome.tasks()).isEqualTo(dataset.tasks().size());
-        assertThat(services.posts("/api/v1/tasks")).hasSize(dataset.tasks().size() + 2);
+        assertThat(services.posts("/api/v1/tasks")).hasSize(dataset.tasks().size() + 1);
     }
 
     @Test
@@ -69,7 +69,7 @@ class DemoDataTest {
                 (int) dataset.tasks().stream().filter(t -> t.completionNote() != null).count());
         assertThat(services.posts("/block")).singleElement()
                 .satisfies(r -> assertThat(r.body().path("reason").asString()).startsWith("Chờ hướng dẫn"));
-        JsonNode firstTask = services.posts("/api/v1/tasks").get(2).body();
+        JsonNode firstTask = services.posts("/api/v1/tasks").get(1).body();
         assertThat(firstTask.path("title").asString()).startsWith("Quán triệt Nghị quyết số 20-NQ/TU");
         assertThat(firstTask.path("planId").asString()).isEqualTo("plan-3");
     }

@@ -26,6 +26,11 @@ final class FakeServices implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
+    static {
+        // Without it every response waits for a delayed ACK (Nagle), some 40 ms a request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final AtomicInteger ids = new AtomicInteger();

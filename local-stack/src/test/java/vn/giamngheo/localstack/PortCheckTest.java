@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,26 @@ class PortCheckTest {
                     .isInstanceOf(LocalStackException.class)
                     .hasMessageContaining("port " + first.getLocalPort() + " is wanted by the MongoDB-wire server")
                     .hasMessageContaining("port " + second.getLocalPort() + " is wanted by task-service (HTTP)");
+        }
+    }
+
+    @Test
+    void aProcessLeftOverFromAnEarlierRunIsPointedOut() throws Exception {
+        // given a pid file of a live process, as a stack that died without stopping its broker leaves behind
+        long leftover = ProcessHandle.current().pid();
+        Path pidFile = ChildProcess.pidFile(dataDir, KafkaBrokerProcess.NAME);
+        Files.createDirectories(pidFile.getParent());
+        Files.writeString(pidFile, Long.toString(leftover));
+        LocalStackPorts free = LocalStackPorts.free();
+        try (ServerSocket occupier = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LocalStackPorts ports = new LocalStackPorts(occupier.getLocalPort(), free.kafkaController(), free.mongo(),
+                    free.plan(), free.task(), free.report());
+            LocalStack stack = LocalStack.builder().dataDir(dataDir).ports(ports).services().build();
+
+            // when / then
+            assertThatThrownBy(stack::start)
+                    .isInstanceOf(LocalStackException.class)
+                    .hasMessageContaining("a kafka process left over from an earlier run may hold it: pid " + leftover);
         }
     }
 
