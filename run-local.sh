@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -q -B -ntp -DskipTests install
-exec java -jar local-stack/target/local-stack.jar "$@"
+# No Class-Path in the jar's manifest on purpose: the system tests put this jar on their class path and must not
+# inherit the broker's logging binding from it.
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" vn.giamngheo.localstack.LocalStackMain "$@"

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 record CliOptions(Path dataDir, boolean demoData, boolean help) {
 
     static final String USAGE = """
-            Usage: java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--no-demo-data]
+            Usage: ./run-local.sh [--data-dir DIR] [--no-demo-data]
 
             Starts a MongoDB-wire server, a Kafka broker and the three services on this machine, loads the demo data
             on the first start, and runs until Ctrl-C.

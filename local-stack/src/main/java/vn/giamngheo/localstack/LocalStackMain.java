@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--no-demo-data]}: the whole suite on one
+ * {@code ./run-local.sh [--data-dir DIR] [--no-demo-data]}: the whole suite on one
  * machine with only a JDK, until Ctrl-C. Exit code 2 when the stack cannot start, with the reason and no stack trace.
  */
 public final class LocalStackMain {

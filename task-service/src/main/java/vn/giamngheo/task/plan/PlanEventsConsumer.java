@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import vn.giamngheo.contracts.EventCatalog;
 import vn.giamngheo.support.consume.IncomingEvent;
 import vn.giamngheo.support.consume.IncomingEventReader;
 import vn.giamngheo.task.task.TaskCommands;
@@ -19,8 +20,10 @@ class PlanEventsConsumer {
     Consumer<Message<byte[]>> planEvents(IncomingEventReader reader, KnownPlans plans, TaskCommands tasks) {
         return message -> {
             IncomingEvent event = reader.read(message);
-            plans.apply(event);
-            plans.find(event.subject()).ifPresent(tasks::followPlan);
+            if (event.isAbout(EventCatalog.PLAN)) {
+                plans.apply(event);
+                plans.find(event.subject()).ifPresent(tasks::followPlan);
+            }
         };
     }
 }
