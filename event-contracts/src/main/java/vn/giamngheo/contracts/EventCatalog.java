@@ -5,17 +5,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.giamngheo.contracts.census.HouseholdReviewRecorded;
+import vn.giamngheo.contracts.funding.FundingAllocated;
+import vn.giamngheo.contracts.funding.FundingAllocationCancelled;
+import vn.giamngheo.contracts.funding.FundingAllocationChanged;
+import vn.giamngheo.contracts.funding.FundingDisbursementReported;
+import vn.giamngheo.contracts.plan.IndicatorAdded;
+import vn.giamngheo.contracts.plan.IndicatorChanged;
+import vn.giamngheo.contracts.plan.IndicatorRemoved;
+import vn.giamngheo.contracts.plan.IndicatorTargetsSet;
+import vn.giamngheo.contracts.plan.ObjectiveAdded;
+import vn.giamngheo.contracts.plan.ObjectiveChanged;
+import vn.giamngheo.contracts.plan.ObjectiveRemoved;
 import vn.giamngheo.contracts.plan.PlanCancelled;
 import vn.giamngheo.contracts.plan.PlanClosed;
 import vn.giamngheo.contracts.plan.PlanCreated;
+import vn.giamngheo.contracts.plan.PlanDetailsChanged;
 import vn.giamngheo.contracts.plan.PlanIssued;
+import vn.giamngheo.contracts.plan.PlanRevised;
+import vn.giamngheo.contracts.task.DisseminationSessionRecorded;
 import vn.giamngheo.contracts.task.TaskAssigned;
 import vn.giamngheo.contracts.task.TaskBlocked;
 import vn.giamngheo.contracts.task.TaskCancelled;
 import vn.giamngheo.contracts.task.TaskCompleted;
 import vn.giamngheo.contracts.task.TaskCreated;
+import vn.giamngheo.contracts.task.TaskDeadlineExtended;
+import vn.giamngheo.contracts.task.TaskOverdue;
 import vn.giamngheo.contracts.task.TaskProgressReported;
 import vn.giamngheo.contracts.task.TaskUnblocked;
+import vn.giamngheo.contracts.report.PovertyReviewOpened;
+import vn.giamngheo.contracts.report.PovertyReviewPublished;
+import vn.giamngheo.contracts.report.PovertyReviewReopened;
 import vn.giamngheo.contracts.unit.UnitChanged;
 import vn.giamngheo.contracts.unit.UnitRegistered;
 import vn.giamngheo.contracts.unit.UnitRetired;
@@ -43,16 +63,34 @@ public final class EventCatalog {
     public static final String PLAN = "plan";
     public static final String TASK = "task";
     public static final String UNIT = "unit";
+    public static final String ALLOCATION = "allocation";
+    /** A province's yearly household poverty review (report-service). */
+    public static final String POVERTY_REVIEW = "poverty-review";
+    /** Intake records about one household in one review year; not an aggregate, so they carry no status. */
+    public static final String CENSUS_HOUSEHOLD = "census-household";
 
     static {
-        // plan.events — aggregate "plan": every event carries the plan's status after the change.
+        // plan.events — aggregate "plan": every event carries the plan's status after the change. Objectives,
+        // indicators and targets live inside the plan, so their events are plan events (key = planId).
         register(Topics.PLAN_EVENTS, PLAN, List.of(PlanCreated.class, PlanIssued.class, PlanClosed.class,
-                PlanCancelled.class));
+                PlanCancelled.class, PlanDetailsChanged.class, ObjectiveAdded.class, ObjectiveChanged.class,
+                ObjectiveRemoved.class, IndicatorAdded.class, IndicatorChanged.class, IndicatorRemoved.class,
+                IndicatorTargetsSet.class, PlanRevised.class));
         // plan.events — aggregate "unit": every event carries the unit's full state.
         register(Topics.PLAN_EVENTS, UNIT, List.of(UnitRegistered.class, UnitChanged.class, UnitRetired.class));
+        // plan.events — aggregate "allocation" (funding, key = allocationId): every event carries the allocation's
+        // full state, including its status.
+        register(Topics.PLAN_EVENTS, ALLOCATION, List.of(FundingAllocated.class, FundingAllocationChanged.class,
+                FundingDisbursementReported.class, FundingAllocationCancelled.class));
         // task.events — aggregate "task": every event carries planId, status and percentComplete after the change.
         register(Topics.TASK_EVENTS, TASK, List.of(TaskCreated.class, TaskAssigned.class, TaskProgressReported.class,
-                TaskCompleted.class, TaskBlocked.class, TaskUnblocked.class, TaskCancelled.class));
+                TaskCompleted.class, TaskBlocked.class, TaskUnblocked.class, TaskCancelled.class,
+                TaskDeadlineExtended.class, TaskOverdue.class, DisseminationSessionRecorded.class));
+        // report.events — aggregate "poverty-review": every event carries the review's status after the change.
+        register(Topics.REPORT_EVENTS, POVERTY_REVIEW, List.of(PovertyReviewOpened.class,
+                PovertyReviewPublished.class, PovertyReviewReopened.class));
+        // census.households — intake from the labour department's systems (consumed by the report-service).
+        register(HouseholdReviewRecorded.TOPIC, CENSUS_HOUSEHOLD, List.of(HouseholdReviewRecorded.class));
     }
 
     private EventCatalog() {

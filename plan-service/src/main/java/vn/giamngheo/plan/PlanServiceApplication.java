@@ -3,7 +3,7 @@ package vn.giamngheo.plan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Owns the program's structure: plans (and, as it grows, units, objectives, indicators, funding). */
+/** Owns the program's structure: units and agencies, plans with objectives, indicators and targets, and funding. */
 @SpringBootApplication
 public class PlanServiceApplication {
 

@@ -66,12 +66,12 @@ class SliceSystemTest {
 
     String createIssuedPlan(String code) {
         HttpApi.Response plan = plans.post("/api/v1/plans", """
-                {"code":"%s","title":"Kế hoạch giảm nghèo bền vững năm 2025","kind":"ANNUAL_PLAN",
-                 "issuingUnitCode":"UBND-14","periodStart":"2025-01-01","periodEnd":"2025-12-31"}"""
+                {"code":"%s","title":"Kế hoạch giảm nghèo bền vững năm 2026","kind":"ANNUAL_PLAN",
+                 "issuingUnitCode":"UBND-14","periodStart":"2026-01-01","periodEnd":"2026-12-31"}"""
                 .formatted(code));
         assertThat(plan.status()).as("create plan %s: %s", code, plan.body()).isEqualTo(201);
         String id = plan.text("id");
-        assertThat(plans.post("/api/v1/plans/" + id + "/issue", "{\"issuedOn\":\"2025-01-15\"}").status())
+        assertThat(plans.post("/api/v1/plans/" + id + "/issue", "{\"issuedOn\":\"2026-01-15\"}").status())
                 .isEqualTo(200);
         return id;
     }
@@ -79,8 +79,8 @@ class SliceSystemTest {
     HttpApi.Response createTask(String planId, String lead) {
         return tasks.post("/api/v1/tasks", """
                 {"planId":"%s","title":"Hỗ trợ phát triển sản xuất cho hộ nghèo","kind":"IMPLEMENTATION",
-                 "leadUnitCode":"%s","coordinatingUnitCodes":["H-128"],
-                 "startDate":"2025-02-01","dueDate":"2030-11-30"}""".formatted(planId, lead));
+                 "leadUnitCode":"%s","coordinatingUnitCodes":["SXD-14"],
+                 "startDate":"2026-02-01","dueDate":"2030-11-30"}""".formatted(planId, lead));
     }
 
     JsonNode progress(String planId) {
@@ -179,7 +179,7 @@ class SliceSystemTest {
         for (int i = 0; i < 10; i++) {
             HttpApi.Response plan = plans.post("/api/v1/plans", """
                     {"code":"%02d/KH-OUTAGE","title":"Kế hoạch tạo khi Kafka ngừng","kind":"UNIT_PLAN",
-                     "issuingUnitCode":"BDT-14","periodStart":"2025-01-01","periodEnd":"2025-12-31"}"""
+                     "issuingUnitCode":"SDTTG-14","periodStart":"2026-01-01","periodEnd":"2026-12-31"}"""
                     .formatted(i));
             assertThat(plan.status()).isEqualTo(201);
             created.add(plan.text("id"));
@@ -188,7 +188,7 @@ class SliceSystemTest {
 
         // then
         await().atMost(CONVERGE).until(() -> created.stream().allMatch(id -> progress(id) != null));
-        await().atMost(CONVERGE).until(() -> created.stream().allMatch(id -> createTask(id, "BDT-14").status()
+        await().atMost(CONVERGE).until(() -> created.stream().allMatch(id -> createTask(id, "SDTTG-14").status()
                 == 201));
         try (TopicProbe planEvents = new TopicProbe(stack.kafkaBootstrap(), Topics.PLAN_EVENTS)) {
             await().atMost(CONVERGE).until(() -> created.stream().allMatch(id -> !planEvents.recordsOf(id)
@@ -219,6 +219,6 @@ class SliceSystemTest {
         // then
         assertThat(plans.get("/api/v1/plans/" + planId).text("status")).isEqualTo("ISSUED");
         assertThat(progress(planId).get("status").asString()).isEqualTo("ISSUED");
-        await().atMost(CONVERGE).until(() -> createTask(planId, "BDT-14").status() == 201);
+        await().atMost(CONVERGE).until(() -> createTask(planId, "SDTTG-14").status() == 201);
     }
 }

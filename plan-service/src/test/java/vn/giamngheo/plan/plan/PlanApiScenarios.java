@@ -96,6 +96,7 @@ abstract class PlanApiScenarios {
         // then
         assertThat(badEnum.status()).isEqualTo(400);
         assertThat(badEnum.contentType()).startsWith("application/problem+json");
+        assertThat(badEnum.body().get("errors").get(0).get("field").asString()).isEqualTo("kind");
         assertThat(badPeriod.status()).isEqualTo(400);
         assertThat(badPeriod.body().get("errors").get(0).get("field").asString()).isEqualTo("periodEnd");
         assertThat(missing.status()).isEqualTo(400);
@@ -146,5 +147,110 @@ abstract class PlanApiScenarios {
         assertThat(byCode.body().get("items").get(0).get("code").asString()).isEqualTo("199/KH-UBND");
         assertThat(badPage.status()).isEqualTo(400);
         assertThat(badStatus.status()).isEqualTo(400);
+    }
+
+    @Test
+    void plans_are_found_by_program_period_issuing_unit_and_words_with_or_without_diacritics() {
+        // given: three plans tagged with a word no other test uses
+        String tag = "t" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String program = api.post("/api/v1/plans", """
+                {"code":"KH-GN-%1$s","title":"Kế hoạch giảm nghèo bền vững giai đoạn 2022–2025 %1$s",
+                 "kind":"PROGRAM_PLAN","issuingUnitCode":"UBND-14","periodStart":"2022-03-03",
+                 "periodEnd":"2025-12-31"}""".formatted(tag)).text("id");
+        String rural = api.post("/api/v1/plans", """
+                {"code":"KH-NTM-%1$s","title":"Kế hoạch xây dựng nông thôn mới năm 2024 %1$s","kind":"ANNUAL_PLAN",
+                 "issuingUnitCode":"SNNPTNT-14","periodStart":"2024-01-01","periodEnd":"2024-12-31",
+                 "program":"NEW_RURAL_DEVELOPMENT"}""".formatted(tag)).text("id");
+        String later = api.post("/api/v1/plans", """
+                {"code":"KH-DTTS-%1$s","title":"Kế hoạch phát triển vùng đồng bào dân tộc thiểu số %1$s",
+                 "kind":"UNIT_PLAN","issuingUnitCode":"UBND-14","periodStart":"2026-01-01","periodEnd":"2030-12-31",
+                 "program":"ETHNIC_MINORITY_MOUNTAINOUS_AREAS"}""".formatted(tag)).text("id");
+
+        // when
+        HttpApi.Response plain = api.get("/api/v1/plans?q=giam+ngheo+" + tag);
+        HttpApi.Response accented = api.get("/api/v1/plans?q=" + java.net.URLEncoder.encode("GIẢM NGHÈO " + tag,
+                java.nio.charset.StandardCharsets.UTF_8));
+        HttpApi.Response in2024 = api.get("/api/v1/plans?year=2024&q=" + tag);
+        HttpApi.Response acrossTheNewYear = api.get("/api/v1/plans?from=2025-06-01&to=2026-01-01&q=" + tag);
+        HttpApi.Response fromOn = api.get("/api/v1/plans?from=2025-01-01&q=" + tag);
+        HttpApi.Response ruralProgram = api.get("/api/v1/plans?program=NEW_RURAL_DEVELOPMENT&q=" + tag);
+        HttpApi.Response povertyProgram = api.get("/api/v1/plans?program=SUSTAINABLE_POVERTY_REDUCTION&q=" + tag);
+        HttpApi.Response byIssuer = api.get("/api/v1/plans?issuingUnitCode=SNNPTNT-14&kind=ANNUAL_PLAN&status=DRAFT"
+                + "&q=" + tag);
+        HttpApi.Response paged = api.get("/api/v1/plans?q=" + tag + "&size=2&page=1");
+        HttpApi.Response both = api.get("/api/v1/plans?year=2024&from=2024-01-01");
+        HttpApi.Response backwards = api.get("/api/v1/plans?from=2025-01-01&to=2024-01-01");
+        HttpApi.Response badProgram = api.get("/api/v1/plans?program=OTHER");
+
+        // then
+        assertThat(ids(plain)).containsExactly(program);
+        assertThat(ids(accented)).containsExactly(program);
+        assertThat(ids(in2024)).containsExactly(program, rural);
+        assertThat(ids(acrossTheNewYear)).containsExactly(program, later);
+        assertThat(ids(fromOn)).containsExactly(program, later);
+        assertThat(ids(ruralProgram)).containsExactly(rural);
+        assertThat(ids(povertyProgram)).containsExactly(program);
+        assertThat(ids(byIssuer)).containsExactly(rural);
+        assertThat(paged.body().get("total").asLong()).isEqualTo(3);
+        assertThat(ids(paged)).containsExactly(later);
+        assertThat(plain.body().get("items").get(0).get("program").asString())
+                .isEqualTo("SUSTAINABLE_POVERTY_REDUCTION");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body().get("errors").get(0).get("field").asString()).isEqualTo("year");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(badProgram.status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_plan_needs_an_issuing_unit_that_exists_during_its_period() {
+        // given
+        long before = mongo.getCollection(PlanStore.COLLECTION).countDocuments();
+
+        // when
+        HttpApi.Response unknown = api.post("/api/v1/plans", """
+                {"code":"1/KH-X","title":"Kế hoạch","kind":"UNIT_PLAN","issuingUnitCode":"NO-SUCH-UNIT",
+                 "periodStart":"2024-01-01","periodEnd":"2024-12-31"}""");
+        HttpApi.Response afterItsEnd = api.post("/api/v1/plans", """
+                {"code":"2/KH-BDT","title":"Kế hoạch năm 2026 của Ban Dân tộc","kind":"UNIT_PLAN",
+                 "issuingUnitCode":"BDT-14","periodStart":"2026-01-01","periodEnd":"2026-12-31"}""");
+        HttpApi.Response unknownParent = api.post("/api/v1/plans", """
+                {"code":"3/KH-X","title":"Kế hoạch","kind":"UNIT_PLAN","issuingUnitCode":"BDT-14",
+                 "parentPlanId":"no-such-plan","periodStart":"2024-01-01","periodEnd":"2024-12-31"}""");
+
+        // then
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("issuingUnitCode");
+        assertThat(afterItsEnd.status()).isEqualTo(400);
+        assertThat(afterItsEnd.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("unit BDT-14 did not exist during the plan's period");
+        assertThat(unknownParent.status()).isEqualTo(400);
+        assertThat(unknownParent.body().get("errors").get(0).get("field").asString()).isEqualTo("parentPlanId");
+        assertThat(mongo.getCollection(PlanStore.COLLECTION).countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void the_openapi_document_describes_units_plans_structure_revisions_and_funding() {
+        // when
+        HttpApi.Response docs = api.get("/v3/api-docs");
+
+        // then
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.body().get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/units", "/api/v1/units/{code}",
+                "/api/v1/units/{code}/successors", "/api/v1/units/{code}/predecessors", "/api/v1/units/import",
+                "/api/v1/plans", "/api/v1/plans/{id}/details", "/api/v1/plans/{id}/revisions",
+                "/api/v1/plans/{id}/history", "/api/v1/plans/{id}/objectives",
+                "/api/v1/plans/{id}/objectives/{code}/indicators", "/api/v1/plans/{id}/indicators/{code}/targets",
+                "/api/v1/plans/{planId}/allocations", "/api/v1/allocations/totals",
+                "/api/v1/allocations/{id}/disbursements");
+        assertThat(paths.get("/api/v1/plans").get("get").get("parameters").findValuesAsString("name"))
+                .contains("kind", "status", "program", "issuingUnitCode", "year", "from", "to", "q", "page", "size");
+        assertThat(paths.get("/api/v1/units/import").get("post").get("requestBody").get("content").propertyNames())
+                .contains("text/csv", "multipart/form-data");
+    }
+
+    private static List<String> ids(HttpApi.Response page) {
+        assertThat(page.status()).as("%s", page.body()).isEqualTo(200);
+        return page.body().get("items").findValuesAsString("id");
     }
 }

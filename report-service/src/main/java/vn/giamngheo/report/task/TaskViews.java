@@ -34,8 +34,11 @@ public class TaskViews {
                 .set("updatedAt", event.time());
         if (event.payload() instanceof TaskCreated created) {
             update.set("title", created.title()).set("leadUnitCode", created.leadUnitCode())
-                    .set("coordinatingUnitCodes", created.coordinatingUnitCodes())
-                    .set("dueDate", created.dueDate().toString());
+                    .set("coordinatingUnitCodes", created.coordinatingUnitCodes());
+        }
+        // TaskCreated, TaskDeadlineExtended and TaskOverdue carry the due date in force after the change.
+        if (event.data().hasNonNull("dueDate")) {
+            update.set("dueDate", event.data().get("dueDate").asString());
         }
         return copies.applyNext(COLLECTION, event.subject(), event.version(), update);
     }

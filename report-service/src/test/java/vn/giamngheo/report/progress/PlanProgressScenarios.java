@@ -24,6 +24,7 @@ import vn.giamngheo.contracts.task.TaskAssigned;
 import vn.giamngheo.contracts.task.TaskCancelled;
 import vn.giamngheo.contracts.task.TaskCompleted;
 import vn.giamngheo.contracts.task.TaskCreated;
+import vn.giamngheo.contracts.task.TaskDeadlineExtended;
 import vn.giamngheo.contracts.task.TaskProgressReported;
 import vn.giamngheo.support.testing.HttpApi;
 import vn.giamngheo.support.testing.TestProducer;
@@ -144,6 +145,24 @@ abstract class PlanProgressScenarios {
         await().atMost(SETTLE).until(() -> lastVersion(tasks.get(2)) == 2);
         assertThat(progress(planId).get("tasksByStatus").get("DONE").asLong()).isZero();
         assertThat(lastVersion(tasks.get(1))).isEqualTo(1);
+    }
+
+    @Test
+    void an_extended_deadline_takes_a_task_out_of_the_overdue_count() {
+        // given: task 3 is past due
+        String planId = UUID.randomUUID().toString();
+        List<String> tasks = ids(4);
+        publish(history(planId, tasks));
+        await().atMost(SETTLE).until(() -> progress(planId).get("overdueTasks").asLong() == 1);
+
+        // when
+        producer.publish(Topics.TASK_EVENTS, new TaskDeadlineExtended(tasks.get(3), 2, planId,
+                LocalDate.now().minusDays(10), LocalDate.now().plusMonths(3), "Mưa lũ tháng 7", "UBND xã Vân Hồ", 1,
+                "ASSIGNED", 0, Instant.now()));
+
+        // then
+        await().atMost(SETTLE).until(() -> progress(planId).get("overdueTasks").asLong() == 0);
+        assertThat(lastVersion(tasks.get(3))).isEqualTo(2);
     }
 
     @Test

@@ -3,7 +3,9 @@ package vn.giamngheo.support.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -103,7 +105,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is not valid JSON of the expected shape");
+        fieldOf(e).ifPresent(field -> problem.setProperty("errors",
+                List.of(new FieldViolation(field, "has a value of the wrong type or not among the allowed values"))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of the field Jackson could not read (e.g. {@code targets[1].year}), when it knows one. */
+    private static Optional<String> fieldOf(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? Optional.empty() : Optional.of(path.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A request body's errors name its fields; a query parameter's errors name the parameter. */

@@ -1,15 +1,21 @@
 package vn.giamngheo.plan.plan.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,13 +26,16 @@ import vn.giamngheo.plan.plan.PlanStore;
 import vn.giamngheo.plan.plan.domain.Plan;
 import vn.giamngheo.plan.plan.domain.PlanKind;
 import vn.giamngheo.plan.plan.domain.PlanStatus;
+import vn.giamngheo.plan.plan.domain.Program;
+import vn.giamngheo.support.domain.InvalidInputException;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
 
 @RestController
 @RequestMapping("/api/v1/plans")
-@Tag(name = "Plans", description = "Kế hoạch: resolutions, program plans, annual and unit plans, and their lifecycle")
+@Tag(name = "Plans", description = "Kế hoạch: resolutions, program plans, annual and unit plans, their lifecycle, "
+        + "revisions and history")
 public class PlanController {
 
     private final PlanCommands commands;
@@ -38,7 +47,7 @@ public class PlanController {
     }
 
     @PostMapping
-    @Operation(summary = "Draft a plan")
+    @Operation(summary = "Draft a plan; its issuing unit must exist during the plan's period")
     public ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlanRequest request) {
         Versioned<Plan> plan = commands.draft(request.toNewPlan());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).eTag(IfMatch.etag(plan.version()))
@@ -46,23 +55,51 @@ public class PlanController {
     }
 
     @GetMapping
-    @Operation(summary = "List plans, filtered and paged")
-    public PageResponse<PlanResponse> list(@RequestParam(required = false) String code,
-                                           @RequestParam(required = false) PlanStatus status,
-                                           @RequestParam(required = false) PlanKind kind,
-                                           @RequestParam(required = false) String issuingUnitCode,
-                                           @RequestParam(required = false) String parentPlanId,
-                                           @RequestParam(defaultValue = "0") @Min(0) int page,
-                                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        PageResponse<Versioned<Plan>> found = store.search(
-                new PlanStore.PlanFilter(code, status, kind, issuingUnitCode, parentPlanId), page, size);
+    @Operation(summary = "List plans, filtered and paged, ordered by period start and code")
+    public PageResponse<PlanResponse> list(
+            @Parameter(description = "Exact document code, e.g. 61/KH-UBND")
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) PlanStatus status,
+            @RequestParam(required = false) PlanKind kind,
+            @RequestParam(required = false) Program program,
+            @RequestParam(required = false) String issuingUnitCode,
+            @RequestParam(required = false) String parentPlanId,
+            @Parameter(description = "Plans whose period overlaps this year")
+            @RequestParam(required = false) @Min(1900) @Max(2100) Integer year,
+            @Parameter(description = "Plans whose period overlaps [from, to]; either bound may be left out")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Words in the code or title, with or without diacritics: q=giam ngheo finds "
+                    + "\"giảm nghèo\"")
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (year != null && (from != null || to != null)) {
+            throw new InvalidInputException("year", "give either year or from/to, not both");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        LocalDate overlapsFrom = year != null ? LocalDate.of(year, 1, 1) : from;
+        LocalDate overlapsTo = year != null ? LocalDate.of(year, 12, 31) : to;
+        PageResponse<Versioned<Plan>> found = store.search(new PlanStore.PlanFilter(code, status, kind, program,
+                issuingUnitCode, parentPlanId, overlapsFrom, overlapsTo, q), page, size);
         return new PageResponse<>(found.items().stream().map(PlanResponse::of).toList(), page, size, found.total());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One plan; its ETag is its version")
+    @Operation(summary = "One plan with its objectives, indicators and targets; its ETag is its version")
     public ResponseEntity<PlanResponse> get(@PathVariable String id) {
         return respond(store.get(id));
+    }
+
+    @PutMapping("/{id}/details")
+    @Operation(summary = "Edit a draft plan's header (title, program, issuing unit, parent, period); 409 once issued")
+    public ResponseEntity<PlanResponse> changeDetails(@PathVariable String id,
+                                                      @RequestHeader(value = "If-Match", required = false)
+                                                      String ifMatch,
+                                                      @Valid @RequestBody PlanDetailsRequest request) {
+        return respond(commands.changeDetails(id, IfMatch.expectedVersion(ifMatch), request.toDetails()));
     }
 
     @PostMapping("/{id}/issue")
@@ -72,6 +109,28 @@ public class PlanController {
                                               @Valid @RequestBody(required = false) IssuePlanRequest request) {
         return respond(commands.issue(id, IfMatch.expectedVersion(ifMatch),
                 request == null ? null : request.issuedOn()));
+    }
+
+    @PostMapping("/{id}/revisions")
+    @Operation(summary = "Revise an issued plan (điều chỉnh): the changes and why, stored as one history entry and one "
+            + "plan.PlanRevised.v1 event; 409 for a draft (edit it directly) or a closed or cancelled plan")
+    public ResponseEntity<PlanResponse> revise(@PathVariable String id,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                               @Valid @RequestBody RevisionRequest request) {
+        return respond(commands.revise(id, IfMatch.expectedVersion(ifMatch), request.toRevision()));
+    }
+
+    @GetMapping("/{id}/revisions")
+    @Operation(summary = "The plan's revisions, oldest first: number, date, reason, document and what changed")
+    public List<HistoryEntryResponse> revisions(@PathVariable String id) {
+        return store.get(id).state().revisions().stream().map(HistoryEntryResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every step of the plan, oldest first: drafting, edits, issue, revisions, closing or "
+            + "cancelling, each with its version, time and what changed")
+    public List<HistoryEntryResponse> history(@PathVariable String id) {
+        return store.get(id).state().history().stream().map(HistoryEntryResponse::of).toList();
     }
 
     @PostMapping("/{id}/close")
@@ -89,7 +148,7 @@ public class PlanController {
         return respond(commands.cancel(id, IfMatch.expectedVersion(ifMatch), request.reason()));
     }
 
-    private static ResponseEntity<PlanResponse> respond(Versioned<Plan> plan) {
+    static ResponseEntity<PlanResponse> respond(Versioned<Plan> plan) {
         return ResponseEntity.ok().eTag(IfMatch.etag(plan.version())).body(PlanResponse.of(plan));
     }
 }

@@ -74,4 +74,56 @@ class PlanTest {
         assertThat(issued.cancel(2, "thay thế", NOW).event()).isInstanceOfSatisfying(PlanCancelled.class,
                 e -> assertThat(e.reason()).isEqualTo("thay thế"));
     }
+
+    @Test
+    void a_plan_belongs_to_the_sustainable_poverty_reduction_program_unless_another_is_named() {
+        // given
+        NewPlan ruralDevelopment = new NewPlan("12/KH-UBND", "Kế hoạch xây dựng nông thôn mới năm 2024",
+                PlanKind.ANNUAL_PLAN, "UBND-14", null, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                Program.NEW_RURAL_DEVELOPMENT);
+
+        // when
+        Change<Plan> plain = Plan.draft("p1", PLAN_61, NOW);
+        Change<Plan> other = Plan.draft("p2", ruralDevelopment, NOW);
+
+        // then
+        assertThat(plain.state().program()).isEqualTo(Program.SUSTAINABLE_POVERTY_REDUCTION);
+        assertThat(plain.event()).isInstanceOfSatisfying(PlanCreated.class,
+                e -> assertThat(e.program()).isEqualTo("SUSTAINABLE_POVERTY_REDUCTION"));
+        assertThat(other.event()).isInstanceOfSatisfying(PlanCreated.class,
+                e -> assertThat(e.program()).isEqualTo("NEW_RURAL_DEVELOPMENT"));
+        assertThat(plain.state().searchText()).isEqualTo("61/kh-ubnd ke hoach thuc hien nghi quyet 20-nq/tu");
+    }
+
+    @Test
+    void a_plan_stored_before_programs_and_objectives_existed_reads_with_defaults() {
+        // when: what the Mongo mapping builds from an old document that lacks the new fields
+        Plan old = new Plan("p1", "61/KH-UBND", "Kế hoạch", PlanKind.PROGRAM_PLAN, null, "UBND-14", null,
+                LocalDate.of(2022, 3, 3), LocalDate.of(2025, 12, 31), PlanStatus.ISSUED, LocalDate.of(2022, 3, 3),
+                null, null, null, null);
+
+        // then
+        assertThat(old.program()).isEqualTo(Program.SUSTAINABLE_POVERTY_REDUCTION);
+        assertThat(old.objectives()).isEmpty();
+        assertThat(old.history()).isEmpty();
+        assertThat(old.searchText()).isEqualTo("61/kh-ubnd ke hoach");
+    }
+
+    @Test
+    void every_lifecycle_step_is_kept_in_the_history_with_the_version_it_produced() {
+        // given
+        Plan draft = Plan.draft("p1", PLAN_61, NOW).state();
+
+        // when
+        Plan issued = draft.issue(1, LocalDate.of(2022, 3, 3), NOW).state();
+        Plan cancelled = issued.cancel(2, "Thay thế bằng kế hoạch khác", NOW).state();
+
+        // then
+        assertThat(cancelled.history()).extracting(HistoryEntry::version, HistoryEntry::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, PlanAction.DRAFTED),
+                org.assertj.core.groups.Tuple.tuple(2L, PlanAction.ISSUED),
+                org.assertj.core.groups.Tuple.tuple(3L, PlanAction.CANCELLED));
+        assertThat(cancelled.history().get(1).effectiveOn()).isEqualTo(LocalDate.of(2022, 3, 3));
+        assertThat(cancelled.history().get(2).reason()).isEqualTo("Thay thế bằng kế hoạch khác");
+    }
 }

@@ -1,6 +1,7 @@
 package vn.giamngheo.task.task.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,12 +20,17 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.support.domain.InvalidInputException;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
 import vn.giamngheo.task.task.TaskCommands;
 import vn.giamngheo.task.task.TaskStore;
+import vn.giamngheo.task.task.TaskStore.UnitRole;
+import vn.giamngheo.task.task.domain.DeadlineExtension;
+import vn.giamngheo.task.task.domain.ProgressReport;
 import vn.giamngheo.task.task.domain.Task;
+import vn.giamngheo.task.task.domain.TaskKind;
 import vn.giamngheo.task.task.domain.TaskStatus;
 
 @RestController
@@ -41,7 +49,7 @@ public class TaskController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a task under a plan the task-service knows")
+    @Operation(summary = "Create a task under a plan the task-service knows, for units valid on its dates")
     public ResponseEntity<TaskResponse> create(@Valid @RequestBody CreateTaskRequest request) {
         Versioned<Task> task = commands.create(request.toNewTask());
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).eTag(IfMatch.etag(task.version()))
@@ -49,16 +57,30 @@ public class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "List tasks by plan, unit (lead or coordinating), status or overdue")
-    public PageResponse<TaskResponse> list(@RequestParam(required = false) String planId,
-                                           @RequestParam(required = false) String unitCode,
-                                           @RequestParam(required = false) TaskStatus status,
-                                           @RequestParam(required = false) Boolean overdue,
-                                           @RequestParam(defaultValue = "0") @Min(0) int page,
-                                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    @Operation(summary = "List tasks, ordered by due date. A unit's \"my tasks\": unitCode (with role LEAD or "
+            + "COORDINATING to narrow it), e.g. ?unitCode=SXD-14&role=LEAD&overdue=true")
+    public PageResponse<TaskResponse> list(
+            @RequestParam(required = false) String planId,
+            @RequestParam(required = false) String objectiveId,
+            @Parameter(description = "lead or coordinating unit") @RequestParam(required = false) String unitCode,
+            @Parameter(description = "with unitCode: only tasks the unit leads, or only those it coordinates")
+            @RequestParam(required = false) UnitRole role,
+            @Parameter(description = "one or more statuses") @RequestParam(required = false) List<TaskStatus> status,
+            @RequestParam(required = false) TaskKind kind,
+            @Parameter(description = "open and past due (true), or not (false)")
+            @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "due strictly before this date")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+            @Parameter(description = "due strictly after this date")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueAfter,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (role != null && unitCode == null) {
+            throw new InvalidInputException("role", "needs unitCode: the unit whose role is meant");
+        }
         LocalDate today = today();
-        PageResponse<Versioned<Task>> found = store.search(
-                new TaskStore.TaskFilter(planId, unitCode, status, overdue), today, page, size);
+        PageResponse<Versioned<Task>> found = store.search(new TaskStore.TaskFilter(planId, objectiveId, unitCode,
+                role, status, kind, overdue, dueBefore, dueAfter), today, page, size);
         return new PageResponse<>(found.items().stream().map(t -> TaskResponse.of(t, today)).toList(), page, size,
                 found.total());
     }
@@ -70,12 +92,20 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/progress")
-    @Operation(summary = "Report progress (the new total percentage, never lower than before)")
+    @Operation(summary = "Report progress: the new total percentage, a note, optional evidence links and outputs; "
+            + "a lower percentage needs a correctionReason")
     public ResponseEntity<TaskResponse> progress(@PathVariable String id,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody ProgressRequest request) {
-        return respond(commands.reportProgress(id, IfMatch.expectedVersion(ifMatch), request.percentComplete(),
-                request.note()));
+        return respond(commands.reportProgress(id, IfMatch.expectedVersion(ifMatch), request.toUpdate()));
+    }
+
+    @GetMapping("/{id}/progress-reports")
+    @Operation(summary = "The task's progress log, oldest first")
+    public ResponseEntity<TaskLogResponse<ProgressReport>> progressReports(@PathVariable String id) {
+        Versioned<Task> task = store.get(id);
+        return ResponseEntity.ok().eTag(IfMatch.etag(task.version()))
+                .body(new TaskLogResponse<>(task.id(), task.version(), task.state().progressReports()));
     }
 
     @PostMapping("/{id}/complete")
@@ -95,10 +125,28 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/unblock")
-    @Operation(summary = "Resume a blocked task")
+    @Operation(summary = "Resume a blocked task where it was")
     public ResponseEntity<TaskResponse> unblock(@PathVariable String id,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return respond(commands.unblock(id, IfMatch.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{id}/extend")
+    @Operation(summary = "Extend the deadline (gia hạn): a later due date, not in the past, with the reason and who "
+            + "asked; kept in the task's schedule history")
+    public ResponseEntity<TaskResponse> extend(@PathVariable String id,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                               @Valid @RequestBody ExtendRequest request) {
+        return respond(commands.extend(id, IfMatch.expectedVersion(ifMatch), request.newDueDate(), request.reason(),
+                request.requestedBy()));
+    }
+
+    @GetMapping("/{id}/extensions")
+    @Operation(summary = "The task's deadline extensions, oldest first")
+    public ResponseEntity<TaskLogResponse<DeadlineExtension>> extensions(@PathVariable String id) {
+        Versioned<Task> task = store.get(id);
+        return ResponseEntity.ok().eTag(IfMatch.etag(task.version()))
+                .body(new TaskLogResponse<>(task.id(), task.version(), task.state().extensions()));
     }
 
     @PostMapping("/{id}/cancel")

@@ -1,0 +1,7 @@
+package vn.giamngheo.plan.funding;
+
+import vn.giamngheo.support.testing.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class FundingApiOnEmbeddedInfrastructureTest extends FundingApiScenarios {
+}

@@ -1,0 +1,167 @@
+package vn.giamngheo.report.poverty.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.report.poverty.PovertyProperties;
+import vn.giamngheo.report.poverty.domain.AreaKind;
+import vn.giamngheo.report.poverty.domain.EthnicGroups;
+import vn.giamngheo.report.poverty.domain.PovertyReview;
+import vn.giamngheo.report.poverty.domain.UnitCrosswalk;
+import vn.giamngheo.report.poverty.household.HouseholdStore;
+import vn.giamngheo.report.poverty.review.ReviewCommands;
+import vn.giamngheo.report.poverty.review.ReviewQueries;
+import vn.giamngheo.report.poverty.review.ReviewStore;
+import vn.giamngheo.support.domain.InvalidInputException;
+import vn.giamngheo.support.outbox.Versioned;
+import vn.giamngheo.support.web.IfMatch;
+
+@RestController
+@RequestMapping("/api/v1/poverty/reviews")
+@Tag(name = "Poverty reviews", description = "Rà soát hộ nghèo, hộ cận nghèo hằng năm: publication, rates, "
+        + "Alkire–Foster MPI, household lookup, XLSX export")
+public class PovertyReviewController {
+
+    private final ReviewCommands commands;
+    private final ReviewQueries queries;
+    private final ReviewStore reviews;
+    private final HouseholdStore households;
+    private final UnitCrosswalk units;
+    private final EthnicGroups ethnicGroups;
+    private final String provinceCode;
+
+    public PovertyReviewController(ReviewCommands commands, ReviewQueries queries, ReviewStore reviews,
+                                   HouseholdStore households, UnitCrosswalk units, EthnicGroups ethnicGroups,
+                                   PovertyProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reviews = reviews;
+        this.households = households;
+        this.units = units;
+        this.ethnicGroups = ethnicGroups;
+        this.provinceCode = properties.provinceCode();
+    }
+
+    @GetMapping
+    @Operation(summary = "The province's reviews, oldest first")
+    public List<ReviewResponse> list() {
+        return reviews.all(provinceCode).stream().map(this::response).toList();
+    }
+
+    @GetMapping("/{year}")
+    @Operation(summary = "One review; its ETag is its version")
+    public ResponseEntity<ReviewResponse> get(@PathVariable @Min(2000) @Max(2100) int year) {
+        return respond(queries.review(year));
+    }
+
+    @PostMapping("/{year}/publish")
+    @Operation(summary = "Publish the review's results (công bố): computes every area's rates, emits "
+            + "report.PovertyReviewPublished.v1 and records the indicator actuals. 409 while an import runs or when "
+            + "already published; 422 when the review has no households")
+    public ResponseEntity<ReviewResponse> publish(@PathVariable @Min(2000) @Max(2100) int year,
+                                                  @RequestHeader(value = "If-Match", required = false)
+                                                  String ifMatch) {
+        return respond(commands.publish(year, IfMatch.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{year}/reopen")
+    @Operation(summary = "Reopen a published review for corrections (phúc tra); publish again for the next revision")
+    public ResponseEntity<ReviewResponse> reopen(@PathVariable @Min(2000) @Max(2100) int year,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody ReasonRequest request) {
+        return respond(commands.reopen(year, IfMatch.expectedVersion(ifMatch), request.reason()));
+    }
+
+    @GetMapping("/{year}/rates")
+    @Operation(summary = "Rates by area: households, poor, near-poor, middle-income, poor rate, near-poor rate, "
+            + "multidimensional poverty rate (poor + near-poor)/households, deprivation headcounts per indicator. "
+            + "Published figures once published; provisional ones while open")
+    public RatesResponse rates(@PathVariable @Min(2000) @Max(2100) int year,
+                               @Parameter(description = "PROVINCE, FORMER_DISTRICT, COMMUNE, ETHNIC_GROUP, "
+                                       + "ETHNICITY; all when absent")
+                               @RequestParam(required = false) Set<AreaKind> by) {
+        return RatesResponse.of(queries.rates(year, by == null ? EnumSet.allOf(AreaKind.class) : by));
+    }
+
+    @GetMapping("/{year}/rates.xlsx")
+    @Operation(summary = "The rates table as an XLSX workbook with Vietnamese headings, one sheet per breakdown")
+    public ResponseEntity<byte[]> ratesWorkbook(@PathVariable @Min(2000) @Max(2100) int year) throws IOException {
+        ReviewQueries.Rates rates = queries.rates(year, EnumSet.allOf(AreaKind.class));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RatesWorkbook.write(rates, queries.standardOf(year), units.provinceName(), out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, RatesWorkbook.CONTENT_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ty-le-ho-ngheo-" + year + ".xlsx").build().toString())
+                .body(out.toByteArray());
+    }
+
+    @GetMapping("/{year}/mpi")
+    @Operation(summary = "Alkire–Foster MPI by area: H, A, M0, censored and uncensored headcounts, contributions. "
+            + "k and weights are fractions (1/3) or decimals (0.25); weights default to equal nested weights "
+            + "(each dimension equal, split equally among its indicators), k to the standard's cut-off as a share "
+            + "of its indicators (3/12)")
+    public MpiResponse mpi(@PathVariable @Min(2000) @Max(2100) int year,
+                           @RequestParam(required = false) @Pattern(regexp = "[0-9./ ]{1,20}",
+                                   message = "a number or fraction such as 0.25 or 1/3") String k,
+                           @RequestParam(defaultValue = "PROVINCE") AreaKind by,
+                           @Parameter(description = "CODE:weight pairs separated by commas, e.g. "
+                                   + "EMPLOYMENT:1/12,DEPENDANTS:1/12,…; must cover the indicators used and sum to 1")
+                           @RequestParam(required = false) String weights) {
+        return MpiResponse.of(year, queries.mpi(year, k, parseWeights(weights), by));
+    }
+
+    private static Map<String, String> parseWeights(String weights) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (weights == null || weights.isBlank()) {
+            return parsed;
+        }
+        for (String pair : weights.split(",")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new InvalidInputException("weights", "'" + pair + "' is not CODE:weight");
+            }
+            parsed.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+        }
+        return parsed;
+    }
+
+    @GetMapping("/{year}/households/{householdCode}")
+    @Operation(summary = "One household in the review: answers, classification with the reasons, provenance")
+    public HouseholdResponse household(@PathVariable @Min(2000) @Max(2100) int year,
+                                       @PathVariable String householdCode) {
+        HouseholdStore.Stored stored = queries.household(year, householdCode.toUpperCase(java.util.Locale.ROOT));
+        return HouseholdResponse.of(stored, queries.standardOf(year), units, ethnicGroups);
+    }
+
+    private ResponseEntity<ReviewResponse> respond(Versioned<PovertyReview> review) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(review.version())).body(response(review));
+    }
+
+    private ReviewResponse response(Versioned<PovertyReview> review) {
+        int year = review.state().year();
+        return ReviewResponse.of(review, households.count(year), queries.synthetic(year));
+    }
+}

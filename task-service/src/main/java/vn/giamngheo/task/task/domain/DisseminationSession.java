@@ -1,0 +1,12 @@
+package vn.giamngheo.task.task.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A dissemination session (buổi quán triệt) held for a unit's officials. {@code unitOfficialsReached} is the running
+ * total of the unit's officials reached under this task, this session included.
+ */
+public record DisseminationSession(int number, LocalDate date, String unitCode, int officialsAttending,
+                                   int officialsTotal, int unitOfficialsReached, String note, Instant recordedAt) {
+}

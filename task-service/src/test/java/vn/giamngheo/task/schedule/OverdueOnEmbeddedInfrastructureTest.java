@@ -1,0 +1,7 @@
+package vn.giamngheo.task.schedule;
+
+import vn.giamngheo.support.testing.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class OverdueOnEmbeddedInfrastructureTest extends OverdueScenarios {
+}

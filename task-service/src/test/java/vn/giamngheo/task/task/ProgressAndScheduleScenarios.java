@@ -1,0 +1,173 @@
+package vn.giamngheo.task.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.support.testing.EmittedEvents;
+import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TopicProbe;
+import vn.giamngheo.task.TaskServiceScenarios;
+
+/** A lead unit's work on a task through the API alone: progress log, block and resume, extension, completion. */
+abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
+
+    /** Dates relative to today, so the service's own overdue check never touches these tasks whenever this runs. */
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    static final LocalDate START = TODAY.minusMonths(2);
+    static final LocalDate DUE = TODAY.plusYears(1);
+
+    @Test
+    void a_unit_reports_progress_with_evidence_and_outputs_and_reads_the_log() {
+        // given
+        String id = assignedTask(issuedPlan(), "INVESTMENT", "SXD-14", START, DUE);
+
+        // when
+        HttpApi.Response first = api.post("/api/v1/tasks/" + id + "/progress", """
+                {"percentComplete":40,"note":"Đợt 1: đã hỗ trợ xây mới 120 nhà",
+                 "evidenceLinks":["https://sonla.gov.vn/văn-bản/qd-123.pdf"],
+                 "outputs":[{"indicator":"Số hộ được hỗ trợ nhà ở","value":120,"unit":"hộ"},
+                            {"indicator":"Kinh phí đã giải ngân","value":4800000000,"unit":"đồng"}]}""");
+        HttpApi.Response backwards = api.post("/api/v1/tasks/" + id + "/progress",
+                "{\"percentComplete\":35,\"note\":\"Rà soát lại\"}");
+        HttpApi.Response corrected = api.post("/api/v1/tasks/" + id + "/progress", """
+                {"percentComplete":35,"note":"Rà soát lại số liệu đợt 1",
+                 "correctionReason":"Đợt 1 đã tính trùng 15 nhà của huyện Vân Hồ"}""");
+        HttpApi.Response log = api.get("/api/v1/tasks/" + id + "/progress-reports");
+
+        // then
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.text("status")).isEqualTo("IN_PROGRESS");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().get("errors").get(0).get("field").asString()).isEqualTo("percentComplete");
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.body().get("percentComplete").asInt()).isEqualTo(35);
+        assertThat(corrected.body().get("progressReportCount").asInt()).isEqualTo(2);
+        JsonNode items = log.body().get("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(items.get(0).get("evidenceLinks").get(0).asString())
+                .isEqualTo("https://sonla.gov.vn/v%C4%83n-b%E1%BA%A3n/qd-123.pdf");
+        assertThat(items.get(0).get("outputs").get(1).get("value").asLong()).isEqualTo(4_800_000_000L);
+        assertThat(items.get(1).get("previousPercentComplete").asInt()).isEqualTo(40);
+        assertThat(items.get(1).get("correctionReason").asString()).contains("tính trùng");
+        assertThat(log.etag()).isEqualTo(corrected.etag());
+        List<JsonNode> reported = publishedEventsOf(id).stream()
+                .filter(r -> "task.TaskProgressReported.v1".equals(TopicProbe.header(r, "ce_type")))
+                .map(r -> EmittedEvents.assertMatchesContract(r, Topics.TASK_EVENTS)).toList();
+        assertThat(reported).hasSize(2);
+        assertThat(reported.get(0).get("outputs").get(0).get("indicator").asString())
+                .isEqualTo("Số hộ được hỗ trợ nhà ở");
+        assertThat(reported.get(1).get("correctionReason").asString()).contains("tính trùng");
+    }
+
+    @Test
+    void through_the_api_alone_a_unit_blocks_resumes_extends_and_completes_a_task() {
+        // given
+        String id = assignedTask(issuedPlan(), "IMPLEMENTATION", "SLDTBXH-14", START, DUE);
+        String task = "/api/v1/tasks/" + id;
+        LocalDate extendedTo = DUE.plusMonths(6);
+
+        // when
+        api.post(task + "/progress", "{\"percentComplete\":50,\"note\":\"Đã mở 12 lớp đào tạo nghề\"}");
+        HttpApi.Response blocked = api.post(task + "/block", "{\"reason\":\"Chưa được phân bổ vốn năm 2026\"}");
+        HttpApi.Response progressWhileBlocked = api.post(task + "/progress",
+                "{\"percentComplete\":60,\"note\":\"x\"}");
+        HttpApi.Response resumed = api.post(task + "/unblock", null);
+        HttpApi.Response extended = api.post(task + "/extend", """
+                {"newDueDate":"%s","reason":"Vốn được phân bổ chậm 6 tháng",
+                 "requestedBy":"Sở Lao động – Thương binh và Xã hội"}""".formatted(extendedTo), resumed.etag());
+        HttpApi.Response tooEarly = api.post(task + "/complete", "{\"completionNote\":\"x\"}");
+        api.post(task + "/progress", "{\"percentComplete\":100,\"note\":\"Đã đào tạo 1.200 lao động\"}");
+        HttpApi.Response done = api.post(task + "/complete",
+                "{\"completionNote\":\"Hoàn thành; 85% học viên có việc làm sau đào tạo\"}");
+        HttpApi.Response extensions = api.get(task + "/extensions");
+
+        // then
+        assertThat(blocked.text("status")).isEqualTo("BLOCKED");
+        assertThat(blocked.text("note")).isEqualTo("Chưa được phân bổ vốn năm 2026");
+        assertThat(progressWhileBlocked.status()).isEqualTo(409);
+        assertThat(resumed.text("status")).isEqualTo("IN_PROGRESS");
+        assertThat(extended.status()).isEqualTo(200);
+        assertThat(extended.text("dueDate")).isEqualTo(extendedTo.toString());
+        assertThat(extended.text("originalDueDate")).isEqualTo(DUE.toString());
+        assertThat(extended.body().get("extensionCount").asInt()).isEqualTo(1);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(done.text("status")).isEqualTo("DONE");
+        JsonNode extension = extensions.body().get("items").get(0);
+        assertThat(extension.get("previousDueDate").asString()).isEqualTo(DUE.toString());
+        assertThat(extension.get("newDueDate").asString()).isEqualTo(extendedTo.toString());
+        assertThat(extension.get("requestedBy").asString()).isEqualTo("Sở Lao động – Thương binh và Xã hội");
+        assertThat(api.post(task + "/extend", """
+                {"newDueDate":"%s","reason":"x","requestedBy":"y"}""".formatted(extendedTo.plusMonths(1)))
+                .status()).isEqualTo(409);
+        List<ConsumerRecord<String, byte[]>> events = publishedEventsOf(id);
+        events.forEach(r -> EmittedEvents.assertMatchesContract(r, Topics.TASK_EVENTS));
+        assertThat(events).extracting(r -> TopicProbe.header(r, "ce_type")).endsWith(
+                "task.TaskProgressReported.v1", "task.TaskBlocked.v1", "task.TaskUnblocked.v1",
+                "task.TaskDeadlineExtended.v1", "task.TaskProgressReported.v1", "task.TaskCompleted.v1");
+        JsonNode extendedEvent = EmittedEvents.assertMatchesContract(events.get(events.size() - 3),
+                Topics.TASK_EVENTS);
+        assertThat(extendedEvent.get("dueDate").asString()).isEqualTo(extendedTo.toString());
+        assertThat(extendedEvent.get("previousDueDate").asString()).isEqualTo(DUE.toString());
+        assertThat(extendedEvent.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(extendedEvent.get("percentComplete").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void bad_progress_and_extensions_and_illegal_actions_are_refused_and_change_nothing() {
+        // given
+        String id = assignedTask(issuedPlan(), "INVESTMENT", "SXD-14", START, DUE);
+        String task = "/api/v1/tasks/" + id;
+        HttpApi.Response before = api.post(task + "/progress", "{\"percentComplete\":30,\"note\":\"Đợt 1\"}");
+
+        // when
+        List<HttpApi.Response> refused = List.of(
+                api.post(task + "/progress", """
+                        {"percentComplete":40,"note":"x","evidenceLinks":["ftp://files.sonla.gov.vn/a.pdf"]}"""),
+                api.post(task + "/progress", """
+                        {"percentComplete":40,"note":"x","outputs":[{"indicator":"Số hộ","value":-5}]}"""),
+                api.post(task + "/progress", "{\"percentComplete\":40}"),
+                api.post(task + "/extend", """
+                        {"newDueDate":"%s","reason":"x","requestedBy":"y"}""".formatted(DUE.minusDays(1))),
+                api.post(task + "/extend", "{\"newDueDate\":\"%s\",\"reason\":\"x\"}".formatted(DUE.plusDays(9))),
+                api.post(task + "/extend", "{\"newDueDate\":\"31/12/2027\",\"reason\":\"x\",\"requestedBy\":\"y\"}"),
+                api.post(task + "/extend", """
+                        {"newDueDate":"%s","reason":"x","requestedBy":"y"}""".formatted(DUE.plusDays(9)), "\"1\""),
+                api.post(task + "/unblock", null),
+                api.post(task + "/complete", "{\"completionNote\":\"x\"}"),
+                api.post(task + "/cancel", "{}"));
+        HttpApi.Response missing = api.post("/api/v1/tasks/no-such-task/extend",
+                "{\"newDueDate\":\"%s\",\"reason\":\"x\",\"requestedBy\":\"y\"}".formatted(DUE.plusDays(9)));
+
+        // then
+        assertThat(refused).extracting(HttpApi.Response::status)
+                .containsExactly(400, 400, 400, 400, 400, 400, 409, 409, 409, 400);
+        assertThat(refused).allSatisfy(r -> assertThat(r.contentType()).startsWith("application/problem+json"));
+        assertThat(field(refused.get(0))).isEqualTo("evidenceLinks[0]");
+        assertThat(field(refused.get(1))).isEqualTo("outputs[0].value");
+        assertThat(field(refused.get(2))).isEqualTo("note");
+        assertThat(field(refused.get(3))).isEqualTo("newDueDate");
+        assertThat(field(refused.get(4))).isEqualTo("requestedBy");
+        assertThat(refused.get(5).text("type")).endsWith("/malformed-request");
+        assertThat(refused.get(6).text("type")).endsWith("/stale-version");
+        assertThat(refused.get(7).text("type")).endsWith("/illegal-transition");
+        assertThat(missing.status()).isEqualTo(404);
+        HttpApi.Response after = api.get(task);
+        assertThat(after.etag()).isEqualTo(before.etag());
+        assertThat(after.text("dueDate")).isEqualTo(DUE.toString());
+        assertThat(after.body().get("percentComplete").asInt()).isEqualTo(30);
+        assertThat(after.body().get("extensionCount").asInt()).isZero();
+        assertThat(api.get(task + "/progress-reports").body().get("items")).hasSize(1);
+        assertThat(api.get(task + "/extensions").body().get("items")).isEmpty();
+    }
+
+    private static String field(HttpApi.Response problem) {
+        return problem.body().get("errors").get(0).get("field").asString();
+    }
+}

@@ -1,0 +1,78 @@
+package vn.giamngheo.task.task.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.giamngheo.task.task.domain.TaskTest.NOW;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.giamngheo.contracts.task.QuantitativeOutput;
+import vn.giamngheo.contracts.task.TaskProgressReported;
+import vn.giamngheo.support.domain.InvalidInputException;
+
+class ProgressLogTest {
+
+    static final QuantitativeOutput HOUSEHOLDS_120 = new QuantitativeOutput("Số hộ được hỗ trợ nhà ở",
+            new BigDecimal("120"), "hộ");
+
+    @Test
+    void each_report_is_appended_to_the_log_with_its_evidence_and_outputs() {
+        // given
+        Task task = TaskTest.assigned();
+
+        // when
+        var first = task.reportProgress(1, new ProgressUpdate(40, "Đợt 1: 120 hộ",
+                List.of("https://sonla.gov.vn/văn-bản/123"), List.of(HOUSEHOLDS_120), null), NOW);
+        var second = first.state().reportProgress(2, ProgressUpdate.of(55, "Đợt 2 đang thi công"), NOW);
+
+        // then
+        assertThat(second.state().progressReports()).extracting(ProgressReport::number,
+                ProgressReport::previousPercentComplete, ProgressReport::percentComplete)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 0, 40),
+                        org.assertj.core.groups.Tuple.tuple(2, 40, 55));
+        ProgressReport logged = second.state().progressReports().get(0);
+        assertThat(logged.evidenceLinks()).containsExactly("https://sonla.gov.vn/v%C4%83n-b%E1%BA%A3n/123");
+        assertThat(logged.outputs()).containsExactly(HOUSEHOLDS_120);
+        assertThat(first.event()).isInstanceOfSatisfying(TaskProgressReported.class, e -> {
+            assertThat(e.reportNumber()).isEqualTo(1);
+            assertThat(e.outputs()).containsExactly(HOUSEHOLDS_120);
+            assertThat(e.evidenceLinks()).containsExactlyElementsOf(logged.evidenceLinks());
+            assertThat(e.correctionReason()).isNull();
+        });
+    }
+
+    @Test
+    void the_percentage_goes_down_only_with_a_correction_reason_which_the_log_keeps() {
+        // given
+        Task at60 = TaskTest.assigned().reportProgress(1, ProgressUpdate.of(60, "Báo cáo tháng 3"), NOW).state();
+
+        // when
+        var corrected = at60.reportProgress(2, new ProgressUpdate(45, "Rà soát lại", List.of(), List.of(),
+                "Tháng 3 đã tính trùng 40 hộ của đợt 1"), NOW);
+
+        // then
+        assertThatThrownBy(() -> at60.reportProgress(2, new ProgressUpdate(45, "x", List.of(), List.of(), "  "),
+                NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                .extracting("field").containsExactly("percentComplete"));
+        assertThat(corrected.state().percentComplete()).isEqualTo(45);
+        assertThat(corrected.state().progressReports().get(1).correctionReason())
+                .isEqualTo("Tháng 3 đã tính trùng 40 hộ của đợt 1");
+        assertThat(corrected.event()).isInstanceOfSatisfying(TaskProgressReported.class,
+                e -> assertThat(e.correctionReason()).startsWith("Tháng 3"));
+    }
+
+    @Test
+    void evidence_must_be_web_links_and_outputs_need_an_indicator_and_a_non_negative_value() {
+        // given
+        ProgressUpdate bad = new ProgressUpdate(10, "x",
+                List.of("https://sonla.gov.vn/a.pdf", "ftp://files/b.pdf", "https://", "HTTPS://x.vn", "not a link"),
+                List.of(HOUSEHOLDS_120, new QuantitativeOutput(" ", new BigDecimal("-3"), null)), null);
+
+        // then
+        assertThatThrownBy(() -> TaskTest.assigned().reportProgress(1, bad, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting("field").containsExactly("evidenceLinks[1]", "evidenceLinks[2]",
+                                "evidenceLinks[3]", "evidenceLinks[4]", "outputs[1].indicator", "outputs[1].value"));
+    }
+}
