@@ -17,6 +17,7 @@ import vn.giamngheo.report.poverty.domain.AreaRate;
 import vn.giamngheo.report.poverty.domain.EthnicGroups;
 import vn.giamngheo.report.poverty.domain.HouseholdRecord;
 import vn.giamngheo.report.poverty.domain.HouseholdTimeline;
+import vn.giamngheo.report.poverty.domain.MovementCounts;
 import vn.giamngheo.report.poverty.domain.MovementTable;
 import vn.giamngheo.report.poverty.domain.MpiResult;
 import vn.giamngheo.report.poverty.domain.MpiSpec;
@@ -24,6 +25,7 @@ import vn.giamngheo.report.poverty.domain.PovertyReview;
 import vn.giamngheo.report.poverty.domain.PovertyStandard;
 import vn.giamngheo.report.poverty.domain.PovertyStandards;
 import vn.giamngheo.report.poverty.domain.RateTable;
+import vn.giamngheo.report.poverty.domain.Rational;
 import vn.giamngheo.report.poverty.domain.ReviewStatus;
 import vn.giamngheo.report.poverty.domain.UnitCrosswalk;
 import vn.giamngheo.report.poverty.household.HouseholdStore;
@@ -32,8 +34,9 @@ import vn.giamngheo.support.domain.NotFoundException;
 import vn.giamngheo.support.outbox.Versioned;
 
 /**
- * Rates, MPI and movements of reviews. Everything streams through the households of a review once (in
- * household-code order), so a review of 400,000 households is computed in bounded memory.
+ * Rates, MPI and movements of reviews. Everything streams through the households of a review once, so a review of
+ * 400,000 households is computed in bounded memory. Movements merge the reviews' households in household-code order;
+ * codes are upper-case ASCII (the parser makes them so), so MongoDB's order and Java's agree.
  */
 @Service
 public class ReviewQueries {
@@ -53,8 +56,8 @@ public class ReviewQueries {
 
     /** Movements between two reviews, by commune or ethnic group, with the province's totals. */
     public record Movements(int from, int to, MovementTable.By by, List<Integer> reviewsOnRecord,
-                            vn.giamngheo.report.poverty.domain.MovementCounts total,
-                            List<vn.giamngheo.report.poverty.domain.MovementCounts> areas) {
+                            MovementCounts total,
+                            List<MovementCounts> areas) {
     }
 
     private final HouseholdStore households;
@@ -124,7 +127,7 @@ public class ReviewQueries {
     }
 
     private MpiSpec spec(PovertyStandard standard, String k, Map<String, String> weights) {
-        Map<String, vn.giamngheo.report.poverty.domain.Rational> parsed;
+        Map<String, Rational> parsed;
         if (weights == null || weights.isEmpty()) {
             parsed = MpiSpec.equalNestedWeights(standard);
         } else {
@@ -140,9 +143,9 @@ public class ReviewQueries {
         return new MpiSpec(parsed, k == null || k.isBlank() ? MpiSpec.defaultK(standard) : rational("k", k));
     }
 
-    private static vn.giamngheo.report.poverty.domain.Rational rational(String field, String text) {
+    private static Rational rational(String field, String text) {
         try {
-            return vn.giamngheo.report.poverty.domain.Rational.parse(text);
+            return Rational.parse(text);
         } catch (RuntimeException e) {
             throw new InvalidInputException(field, "'" + text + "' is not a number or fraction such as 0.25 or 1/3");
         }
