@@ -36,6 +36,16 @@ import vn.giamngheo.contracts.task.TaskUnblocked;
 import vn.giamngheo.contracts.report.PovertyReviewOpened;
 import vn.giamngheo.contracts.report.PovertyReviewPublished;
 import vn.giamngheo.contracts.report.PovertyReviewReopened;
+import vn.giamngheo.contracts.report.AlertAcknowledged;
+import vn.giamngheo.contracts.report.AlertRaised;
+import vn.giamngheo.contracts.report.AlertResolved;
+import vn.giamngheo.contracts.report.FeedbackAnswered;
+import vn.giamngheo.contracts.report.FeedbackReceived;
+import vn.giamngheo.contracts.report.SubmissionApproved;
+import vn.giamngheo.contracts.report.SubmissionDraftChanged;
+import vn.giamngheo.contracts.report.SubmissionDrafted;
+import vn.giamngheo.contracts.report.SubmissionReturned;
+import vn.giamngheo.contracts.report.SubmissionSubmitted;
 import vn.giamngheo.contracts.unit.UnitChanged;
 import vn.giamngheo.contracts.unit.UnitRegistered;
 import vn.giamngheo.contracts.unit.UnitRetired;
@@ -66,6 +76,12 @@ public final class EventCatalog {
     public static final String ALLOCATION = "allocation";
     /** A province's yearly household poverty review (report-service). */
     public static final String POVERTY_REVIEW = "poverty-review";
+    /** A unit's periodic report for a half year or a year (report-service). */
+    public static final String SUBMISSION = "submission";
+    /** A monitoring alert, one per condition and period (report-service). */
+    public static final String ALERT = "alert";
+    /** A member of the public's feedback on a task or a commune's project (report-service). */
+    public static final String FEEDBACK = "feedback";
     /** Intake records about one household in one review year; not an aggregate, so they carry no status. */
     public static final String CENSUS_HOUSEHOLD = "census-household";
 
@@ -89,6 +105,13 @@ public final class EventCatalog {
         // report.events — aggregate "poverty-review": every event carries the review's status after the change.
         register(Topics.REPORT_EVENTS, POVERTY_REVIEW, List.of(PovertyReviewOpened.class,
                 PovertyReviewPublished.class, PovertyReviewReopened.class));
+        // report.events — aggregates "submission", "alert" and "feedback": every event carries the status after the
+        // change.
+        register(Topics.REPORT_EVENTS, SUBMISSION, List.of(SubmissionDrafted.class, SubmissionDraftChanged.class,
+                SubmissionSubmitted.class, SubmissionReturned.class, SubmissionApproved.class));
+        register(Topics.REPORT_EVENTS, ALERT, List.of(AlertRaised.class, AlertAcknowledged.class,
+                AlertResolved.class));
+        register(Topics.REPORT_EVENTS, FEEDBACK, List.of(FeedbackReceived.class, FeedbackAnswered.class));
         // census.households — intake from the labour department's systems (consumed by the report-service).
         register(HouseholdReviewRecorded.TOPIC, CENSUS_HOUSEHOLD, List.of(HouseholdReviewRecorded.class));
     }

@@ -278,6 +278,10 @@ class EventContractsTest {
             Map<String, Object> message = messages.values().stream()
                     .filter(m -> entry.type().equals(m.get("name"))).findFirst()
                     .orElseThrow(() -> new AssertionError("No AsyncAPI message for " + entry.type()));
+            Map<String, Object> key = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    message.get("bindings")).get("kafka")).get("key");
+            assertThat(key).as("Kafka key binding of %s (an unquoted comma splits it)", entry.type())
+                    .containsOnlyKeys("type", "description");
             Map<String, Object> payload = (Map<String, Object>) message.get("payload");
             String ref = (String) ((Map<String, Object>) payload.get("schema")).get("$ref");
             assertThat(ref).isEqualTo("./schemas/" + entry.type() + ".schema.json");

@@ -123,6 +123,9 @@ public final class LocalStack implements AutoCloseable {
                 if (demoData) {
                     phase("demo data", () -> demoDataOutcome = DemoData.loadOnce(dataDir, url(Service.PLAN),
                             url(Service.TASK)));
+                    if (servicesToStart.contains(Service.REPORT)) {
+                        phase("demo poverty reviews", () -> progress.accept(PovertyDemo.load(url(Service.REPORT))));
+                    }
                 }
             } catch (RuntimeException e) {
                 close();

@@ -77,7 +77,8 @@ public final class LocalStackMain {
         out.println("Start-up phases:");
         stack.startupTimings().forEach(t -> out.printf(Locale.ROOT, "  %-38s %8s%n", t.phase(), t.durationDisplay()));
         stack.demoDataOutcome().ifPresent(demo -> out.println(demo.loadedNow()
-                ? "  demo data: " + demo.plans() + " plans, " + demo.tasks() + " tasks loaded"
+                ? "  demo data: " + String.join(System.lineSeparator() + "             ",
+                        demo.summary().lines().toList())
                 : "  demo data: loaded by an earlier start (delete " + stack.dataDir().resolve(DemoData.MARKER_FILE)
                         + " to load it again)"));
         out.println();

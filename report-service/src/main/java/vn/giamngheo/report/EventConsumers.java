@@ -4,10 +4,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.giamngheo.report.plan.PlanViews;
-import vn.giamngheo.report.task.TaskViews;
-import vn.giamngheo.contracts.EventCatalog;
-import vn.giamngheo.support.consume.IncomingEvent;
 import vn.giamngheo.support.consume.IncomingEventReader;
 
 /** Feeds the projections from plan.events and task.events; failures go to each binding's dead-letter topic. */
@@ -15,22 +11,12 @@ import vn.giamngheo.support.consume.IncomingEventReader;
 class EventConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> planEvents(IncomingEventReader reader, PlanViews plans) {
-        return message -> {
-            IncomingEvent event = reader.read(message);
-            if (event.isAbout(EventCatalog.PLAN)) {
-                plans.apply(event);
-            }
-        };
+    Consumer<Message<byte[]>> planEvents(IncomingEventReader reader, ReportProjections projections) {
+        return message -> projections.apply(reader.read(message));
     }
 
     @Bean
-    Consumer<Message<byte[]>> taskEvents(IncomingEventReader reader, TaskViews tasks) {
-        return message -> {
-            IncomingEvent event = reader.read(message);
-            if (event.isAbout(EventCatalog.TASK)) {
-                tasks.apply(event);
-            }
-        };
+    Consumer<Message<byte[]>> taskEvents(IncomingEventReader reader, ReportProjections projections) {
+        return message -> projections.apply(reader.read(message));
     }
 }

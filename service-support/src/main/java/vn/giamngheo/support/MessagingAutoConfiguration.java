@@ -1,7 +1,9 @@
 package vn.giamngheo.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,13 +14,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.support.consume.ConsumerRetryTemplate;
 import vn.giamngheo.support.consume.IncomingEventReader;
 import vn.giamngheo.support.consume.VersionedCopies;
 import vn.giamngheo.support.health.MongoPingHealthIndicator;
@@ -26,6 +36,7 @@ import vn.giamngheo.support.outbox.AggregateStores;
 import vn.giamngheo.support.outbox.OutboxRelay;
 import vn.giamngheo.support.outbox.RelaySettings;
 import vn.giamngheo.support.web.ProblemDetailsAdvice;
+import vn.giamngheo.support.web.StrictDates;
 
 /** Wires the shared messaging support into every service: outbox relay, consumers' helpers, topics, health. */
 @AutoConfiguration
@@ -83,6 +94,43 @@ public class MessagingAutoConfiguration {
     @Bean
     IncomingEventReader incomingEventReader() {
         return new IncomingEventReader();
+    }
+
+    /**
+     * The driver's default waits 30 s for a server before it gives up, so while the database is down every request
+     * would hang for 30 s. A few seconds are enough for a reachable server (it is found within milliseconds), and the
+     * client gets its 503 promptly. Runs before Boot's own customizer, so a {@code serverSelectionTimeoutMS} in the
+     * connection string still wins.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer giamngheoMongoTimeouts(Environment environment) {
+        Duration selection = environment.getProperty("giamngheo.mongo.server-selection-timeout", Duration.class,
+                Duration.ofSeconds(3));
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                selection.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Every consumer binding's retry (the binder takes the only {@code @StreamRetryTemplate} for all of them): the
+     * attempts and back-off of {@code spring.cloud.stream.default.consumer}, poison never retried, and a database
+     * outage waited out instead of ending on the dead-letter topic.
+     */
+    @Bean
+    @StreamRetryTemplate
+    RetryTemplate giamngheoConsumerRetry(Environment environment) {
+        String prefix = "spring.cloud.stream.default.consumer.";
+        return new ConsumerRetryTemplate(
+                environment.getProperty(prefix + "max-attempts", Integer.class, 4),
+                Duration.ofMillis(environment.getProperty(prefix + "back-off-initial-interval", Long.class, 500L)),
+                environment.getProperty(prefix + "back-off-multiplier", Double.class, 2.0),
+                Duration.ofMillis(environment.getProperty(prefix + "back-off-max-interval", Long.class, 5000L)));
+    }
+
+    /** Dates in request bodies only as ISO strings: see {@link StrictDates}. */
+    @Bean
+    JsonMapperBuilderCustomizer giamngheoStrictDates() {
+        return builder -> builder.addModule(StrictDates.module());
     }
 
     /** Named like Boot's indicator so that Boot's {@code hello}-based one backs off. */

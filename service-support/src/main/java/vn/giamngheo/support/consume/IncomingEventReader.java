@@ -23,14 +23,14 @@ public final class IncomingEventReader {
 
     public IncomingEvent read(Message<byte[]> message) {
         MessageHeaders headers = message.getHeaders();
-        String specVersion = header(headers, "ce_specversion");
+        String specVersion = attribute(headers, "specversion");
         if (!"1.0".equals(specVersion)) {
             throw new PoisonEventException("Not a CloudEvents 1.0 record (ce_specversion=" + specVersion + ")");
         }
-        String id = required(headers, "ce_id");
-        String type = required(headers, "ce_type");
-        String source = required(headers, "ce_source");
-        String subject = required(headers, "ce_subject");
+        String id = required(headers, "id");
+        String type = required(headers, "type");
+        String source = required(headers, "source");
+        String subject = required(headers, "subject");
         if (EventCatalog.find(type).isEmpty()) {
             throw new PoisonEventException("Unknown event type " + type);
         }
@@ -62,7 +62,7 @@ public final class IncomingEventReader {
     }
 
     private static Instant time(MessageHeaders headers) {
-        String time = header(headers, "ce_time");
+        String time = attribute(headers, "time");
         if (time == null) {
             return null;
         }
@@ -74,11 +74,21 @@ public final class IncomingEventReader {
     }
 
     private static String required(MessageHeaders headers, String name) {
-        String value = header(headers, name);
+        String value = attribute(headers, name);
         if (value == null || value.isBlank()) {
-            throw new PoisonEventException("Missing CloudEvents header " + name);
+            throw new PoisonEventException("Missing CloudEvents header ce_" + name);
         }
         return value;
+    }
+
+    /**
+     * A CloudEvents attribute. On Kafka it travels as a {@code ce_} header; Spring Cloud Function renames the
+     * attributes to its canonical {@code ce-} prefix before the handler sees them when it converts the message, which
+     * it does for a record without {@code content-type} (datacontenttype is optional, so such a record is valid).
+     */
+    private static String attribute(MessageHeaders headers, String name) {
+        String value = header(headers, "ce_" + name);
+        return value != null ? value : header(headers, "ce-" + name);
     }
 
     /** Kafka header values arrive as raw bytes unless the binder already converted them. */

@@ -1,5 +1,7 @@
 package vn.giamngheo.support.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +67,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Someone else changed this resource meanwhile; read it again and retry"));
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> databaseDown(DataAccessResourceFailureException e) {
+    /**
+     * The database is down or the connection to it broke. Usually nothing was stored, but a write whose connection
+     * broke after the database received it may have been: the client reads before retrying, or retries with If-Match.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoSocketException.class,
+            MongoTimeoutException.class})
+    ResponseEntity<ProblemDetail> databaseDown(Exception e) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "The database cannot be reached right now; nothing was changed. Retry shortly.");
+                "The database cannot be reached right now. Retry shortly; to be sure a change is not made twice, "
+                        + "read the resource first or send If-Match.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
     }

@@ -1,0 +1,10 @@
+package vn.giamngheo.report.feedback.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import vn.giamngheo.report.feedback.domain.Feedback;
+
+/** An official's public answer; {@code answeredBy} names the official or office (authentication comes later). */
+public record AnswerRequest(@NotBlank @Size(max = 200) String answeredBy,
+                            @NotBlank @Size(max = Feedback.MAX_RESPONSE) String response) {
+}

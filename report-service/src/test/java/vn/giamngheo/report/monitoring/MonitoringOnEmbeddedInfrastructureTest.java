@@ -1,0 +1,7 @@
+package vn.giamngheo.report.monitoring;
+
+import vn.giamngheo.support.testing.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class MonitoringOnEmbeddedInfrastructureTest extends MonitoringScenarios {
+}

@@ -1,0 +1,88 @@
+package vn.giamngheo.support.consume;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import vn.giamngheo.support.health.DatabaseOutage;
+
+/**
+ * How every consumer retries a record before the binder parks it on the dead-letter topic.
+ *
+ * <ul>
+ *   <li>A {@link PoisonEventException} can never succeed: no retry, straight to the dead-letter topic.</li>
+ *   <li>Any other failure (a gap in an aggregate's versions, a bug) is retried a bounded number of times with
+ *       exponential back-off, then parked.</li>
+ *   <li>The database being unavailable says nothing about the record: it is retried until the database is back,
+ *       holding its partition (so per-aggregate order is kept) and never parked. Parking it would also park every
+ *       later event of its aggregate as a gap, so a short outage would leave projections behind until someone
+ *       re-drives the dead letters by hand.</li>
+ * </ul>
+ *
+ * <p>If the consumer is stopped while it waits, the record is left uncommitted (not parked) and is delivered again
+ * after the restart.
+ */
+public class ConsumerRetryTemplate extends RetryTemplate {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerRetryTemplate.class);
+
+    private final Duration outagePause;
+
+    /**
+     * @param maxAttempts  attempts for an ordinary failure, the first included
+     * @param initialDelay back-off before the second attempt
+     * @param multiplier   growth of the back-off
+     * @param maxDelay     the longest back-off, also the pause between rounds while the database is unavailable
+     */
+    public ConsumerRetryTemplate(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+        super(RetryPolicy.builder()
+                .maxRetries(Math.max(0, maxAttempts - 1))
+                .delay(initialDelay)
+                .multiplier(multiplier)
+                .maxDelay(maxDelay)
+                .predicate(failure -> !isPoison(failure))
+                .build());
+        this.outagePause = maxDelay;
+    }
+
+    @Override
+    public <R> R execute(Retryable<R> retryable) throws RetryException {
+        for (int round = 1; ; round++) {
+            try {
+                return super.execute(retryable);
+            } catch (RetryException e) {
+                if (!DatabaseOutage.isCause(e.getLastException())) {
+                    throw e;
+                }
+                log.warn("The database is unavailable; the record waits and is tried again (round {}): {}", round,
+                        e.getLastException().getMessage());
+                pause(e);
+            }
+        }
+    }
+
+    private void pause(RetryException e) {
+        try {
+            Thread.sleep(outagePause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            // Not a RetryException: the binder would park the record. Leaving it uncommitted gets it delivered again.
+            throw new IllegalStateException("Stopped while waiting for the database", e.getLastException());
+        }
+    }
+
+    static boolean isPoison(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonEventException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
