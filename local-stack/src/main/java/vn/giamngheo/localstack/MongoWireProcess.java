@@ -34,9 +34,17 @@ public final class MongoWireProcess extends ChildProcess {
         copyResource("mongo-log4j2.xml", log4jConfig());
     }
 
+    /**
+     * mongo-java-server holds a query's whole result in its heap before it answers (it has no streaming cursor), so
+     * publishing a province-size poverty review — a pass over 400,000 households — needs far more than the 256 MiB
+     * that were enough for plans and tasks: it ended in an OutOfMemoryError inside the H2 store. The heap starts small
+     * and grows only while such a query runs.
+     */
+    private static final String MAX_HEAP = "-Xmx2g";
+
     @Override
     protected List<String> command() {
-        return List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+        return List.of(javaExecutable(), "-Xms32m", MAX_HEAP, "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-Dlog4j2.configurationFile=" + log4jConfig(),
                 "-cp", classpath, MongoWireServerMain.class.getName(),
                 "--port", Integer.toString(port), "--file", storeFile().toString());

@@ -83,7 +83,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     AggregateStores aggregateStores(MongoTemplate mongo, org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay) {
-        return new AggregateStores(mongo, () -> relay.ifAvailable(OutboxRelay::nudge));
+        return new AggregateStores(mongo, (collection, id) -> relay.ifAvailable(r -> r.nudge(collection, id)));
     }
 
     @Bean

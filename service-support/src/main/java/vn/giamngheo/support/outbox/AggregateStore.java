@@ -9,6 +9,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,15 +38,32 @@ public class AggregateStore<S> {
     private final String collection;
     private final Class<S> stateType;
     private final String aggregateName;
-    private final Runnable afterWrite;
+    private final WriteListener afterWrite;
+
+    /** Told after each stored change which document has new events, e.g. to wake the relay for exactly that one. */
+    @FunctionalInterface
+    public interface WriteListener {
+        void written(String collection, String id);
+    }
 
     public AggregateStore(MongoTemplate mongo, String collection, Class<S> stateType, String aggregateName,
                           Runnable afterWrite) {
+        this(mongo, collection, stateType, aggregateName, (written, id) -> afterWrite.run());
+    }
+
+    public AggregateStore(MongoTemplate mongo, String collection, Class<S> stateType, String aggregateName,
+                          WriteListener afterWrite) {
         this.mongo = mongo;
         this.collection = collection;
         this.stateType = stateType;
         this.aggregateName = aggregateName;
         this.afterWrite = afterWrite;
+        // The version-checked write below queries {_id, version}. mongo-java-server (the local stack's MongoDB-wire
+        // server) uses an index only when its keys are exactly the query's keys, so without this one every write
+        // scanned the whole collection under the collection's lock. Real MongoDB would use _id either way; there the
+        // index costs one more small key per document.
+        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on(VERSION, Sort.Direction.ASC).unique().named("_id_version"));
     }
 
     public String collection() {
@@ -63,7 +81,7 @@ public class AggregateStore<S> {
         } catch (DuplicateKeyException e) {
             throw new StateConflictException("already-exists", aggregateName + " " + id + " already exists");
         }
-        afterWrite.run();
+        afterWrite.written(collection, id);
         return new Versioned<>(id, 1, state);
     }
 
@@ -81,7 +99,7 @@ public class AggregateStore<S> {
                     .orElseThrow(() -> new NotFoundException(aggregateName, id));
             throw new StaleVersionException(aggregateName, id, expectedVersion, actual);
         }
-        afterWrite.run();
+        afterWrite.written(collection, id);
         return new Versioned<>(id, next, state);
     }
 

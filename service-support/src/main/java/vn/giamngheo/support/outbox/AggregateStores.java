@@ -6,9 +6,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class AggregateStores {
 
     private final MongoTemplate mongo;
-    private final Runnable nudgeRelay;
+    private final AggregateStore.WriteListener nudgeRelay;
 
     public AggregateStores(MongoTemplate mongo, Runnable nudgeRelay) {
+        this(mongo, (collection, id) -> nudgeRelay.run());
+    }
+
+    /** The relay is told which document was written, so it publishes it without searching the collection. */
+    public AggregateStores(MongoTemplate mongo, AggregateStore.WriteListener nudgeRelay) {
         this.mongo = mongo;
         this.nudgeRelay = nudgeRelay;
     }

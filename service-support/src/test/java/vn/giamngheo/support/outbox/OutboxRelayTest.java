@@ -51,7 +51,7 @@ class OutboxRelayTest {
 
     @BeforeAll
     static void start() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease");
+        kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -67,12 +67,16 @@ class OutboxRelayTest {
     }
 
     static OutboxRelay relay(String topic, String collection) {
+        return relay(topic, collection, Duration.ofMillis(50));
+    }
+
+    static OutboxRelay relay(String topic, String collection, Duration pollInterval) {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
         return new OutboxRelay(mongo, producer, new RelaySettings(topic, "/giamngheo/test", List.of(collection),
-                Duration.ofMillis(50), Duration.ofSeconds(2), 10), new SimpleMeterRegistry());
+                pollInterval, Duration.ofSeconds(2), 10), new SimpleMeterRegistry());
     }
 
     static PlanCreated created(String id) {
@@ -149,5 +153,31 @@ class OutboxRelayTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.recordsOf("orphan").size() == 1);
         }
         assertThat(mongo.findById("orphan", Document.class, "lease").getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void a_relay_told_which_document_was_written_publishes_it_without_waiting_for_its_search() {
+        // given: a relay that searches only once an hour, told of every write by the store
+        OutboxRelay relay = relay("relay.nudged", "nudged", Duration.ofHours(1));
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "nudged", Counter.class, "Counter",
+                (collection, id) -> relay.nudge(collection, id));
+        relay.start();
+        try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.nudged")) {
+            // when
+            store.create("told", new Counter("told", 0), created("told"));
+            store.update("told", 1, new Counter("told", 1), new PlanIssued("told", 2, null, "ISSUED",
+                    Instant.now()));
+
+            // then: both events, in order, long before the next search
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.recordsOf("told").size() == 2);
+            assertThat(probe.recordsOf("told")).extracting(r -> EventJson.parse(r.value()).get("version").asLong())
+                    .containsExactly(1L, 2L);
+        } finally {
+            relay.stop();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById("told", Document.class, "nudged")
+                .getList("outbox", Document.class).isEmpty());
+        assertThat(mongo.indexOps("nudged").getIndexInfo()).extracting(index -> index.getName())
+                .contains("_id_version", "_id_lease_owner");
     }
 }

@@ -3,6 +3,7 @@ package vn.giamngheo.task.task;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -70,8 +71,11 @@ public class TaskStore {
             all.add(filter.role() == UnitRole.LEAD ? lead : filter.role() == UnitRole.COORDINATING ? coordinating
                     : new Criteria().orOperator(lead, coordinating));
         }
-        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            all.add(Criteria.where("state.status").in(filter.statuses().stream().map(Enum::name).toList()));
+        // An empty ?status= arrives as null, as it does for the single-valued filters: no filter, not a failure.
+        List<String> statuses = filter.statuses() == null ? List.of()
+                : filter.statuses().stream().filter(Objects::nonNull).map(Enum::name).toList();
+        if (!statuses.isEmpty()) {
+            all.add(Criteria.where("state.status").in(statuses));
         }
         if (filter.kind() != null) {
             all.add(Criteria.where("state.kind").is(filter.kind().name()));

@@ -254,6 +254,9 @@ abstract class TaskApiScenarios extends TaskServiceScenarios {
         assertThat(ids(plan + "&unitCode=SXD-14&role=COORDINATING")).containsExactly(dissemination);
         assertThat(ids(plan + "&status=CANCELLED")).containsExactly(dissemination);
         assertThat(ids(plan + "&status=ASSIGNED&status=CANCELLED")).hasSize(3);
+        // an empty status (found by the fault suite's hostile queries: it was a 500) filters nothing
+        assertThat(ids(plan + "&status=")).hasSize(3);
+        assertThat(ids(plan + "&status=+&status=CANCELLED")).containsExactly(dissemination);
         assertThat(ids(plan + "&kind=REPORTING")).containsExactly(report);
         assertThat(ids(plan + "&overdue=true")).containsExactly(report);
         assertThat(ids(plan + "&overdue=false")).containsExactly(housing, dissemination);
