@@ -49,6 +49,10 @@ class EventContractsTest {
 
             // then
             assertThat(schema.get("title").asString()).isEqualTo(entry.type());
+            if (!entry.aggregate().equals(EventCatalog.CENSUS_HOUSEHOLD)) {
+                // Who caused the change: added to every payload by the outbox, not declared by each record.
+                components.add(EventJson.ACTOR);
+            }
             assertThat(declared).as("schema properties of %s", entry.type()).isEqualTo(components);
             assertThat(components).as("required of %s", entry.type()).containsAll(required);
             assertThat(required).contains("version", "occurredAt");
@@ -90,6 +94,28 @@ class EventContractsTest {
                 .anySatisfy(v -> assertThat(v).contains("version"))
                 .anySatisfy(v -> assertThat(v).contains("note"))
                 .anySatisfy(v -> assertThat(v).contains("percentComplete"));
+    }
+
+    @Test
+    void the_actor_travels_in_the_payload_and_reads_back_and_a_nameless_actor_is_refused() {
+        // given
+        PlanCreated created = new PlanCreated("p-1", 1, "61/KH-UBND", "Kế hoạch thực hiện Nghị quyết 20-NQ/TU",
+                "PROGRAM_PLAN", "UBND-14", null, LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31), "DRAFT",
+                Instant.parse("2022-03-03T08:00:00Z"));
+        Actor officer = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+
+        // when
+        JsonNode payload = EventJson.mapper().readTree(EventJson.write(created, officer));
+        tools.jackson.databind.node.ObjectNode withoutSubject = (tools.jackson.databind.node.ObjectNode) payload.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) withoutSubject.get("actor")).remove("subject");
+
+        // then
+        assertThat(EventSchemas.violations("plan.PlanCreated.v1", payload)).isEmpty();
+        assertThat(EventJson.actorOf(payload)).isEqualTo(officer);
+        assertThat(EventJson.read(payload, PlanCreated.class)).isEqualTo(created);
+        assertThat(EventSchemas.violations("plan.PlanCreated.v1", withoutSubject))
+                .anySatisfy(v -> assertThat(v).contains("subject"));
+        assertThat(EventJson.actorOf(EventJson.mapper().readTree(EventJson.write(created)))).isNull();
     }
 
     @Test

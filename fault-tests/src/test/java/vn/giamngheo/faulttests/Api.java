@@ -9,29 +9,45 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.EventJson;
 
 /**
  * A black-box HTTP client that tells the three outcomes a fault test must keep apart: an answer (any status), a
  * request that never left (the service was down: nothing can have happened), and a request whose answer was lost
- * (the service may or may not have acted on it).
+ * (the service may or may not have acted on it). It calls as one caller: every request carries that caller's bearer
+ * token (a real one from the stack's issuer, renewed before it expires), or none for the public.
  */
 final class Api {
 
     private final HttpClient client;
     private final String baseUrl;
     private final Duration timeout;
+    /** The caller's access token, asked for at each request (the source caches it); null for the public. */
+    private final Supplier<String> token;
 
+    /** The public: no token. */
     Api(String baseUrl) {
-        this(baseUrl, Duration.ofSeconds(30));
+        this(baseUrl, Duration.ofSeconds(30), null);
     }
 
-    Api(String baseUrl, Duration timeout) {
+    private Api(String baseUrl, Duration timeout, Supplier<String> token) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
+        this.token = token;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** The same service called by the caller whose tokens {@code token} gives. */
+    Api as(Supplier<String> token) {
+        return new Api(baseUrl, timeout, token);
+    }
+
+    /** The same caller, waiting longer (or shorter) for each answer. */
+    Api withTimeout(Duration timeout) {
+        return new Api(baseUrl, timeout, token);
     }
 
     /** An answer: status, raw body, the body as JSON when it is JSON, the ETag and how long it took. */
@@ -105,8 +121,15 @@ final class Api {
         return exchange(request.build());
     }
 
-    /** Any request, e.g. with a hostile content type or raw bytes. */
+    /**
+     * Any request, e.g. with a hostile content type or raw bytes; it gets this caller's token unless it names an
+     * {@code Authorization} of its own (a hostile one).
+     */
     Reply exchange(HttpRequest request) {
+        if (token != null && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token.get()).build();
+        }
         long began = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request,

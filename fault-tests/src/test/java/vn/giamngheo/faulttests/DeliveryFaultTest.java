@@ -44,6 +44,7 @@ import vn.giamngheo.contracts.census.HouseholdReviewRecorded;
 import vn.giamngheo.contracts.task.TaskCreated;
 import vn.giamngheo.contracts.task.TaskProgressReported;
 import vn.giamngheo.localstack.DeadLetters;
+import vn.giamngheo.localstack.KafkaCredentials;
 import vn.giamngheo.localstack.Service;
 import vn.giamngheo.support.testing.TestProducer;
 
@@ -92,9 +93,10 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
         stack.stack.stopService(Service.REPORT);
         Ledger ledger = new Workloads.Progress(stack, tasks, 300, 4, "S4").start().awaitDone();
         for (String task : tasks.subList(0, 5)) {
-            assertThat(stack.tasks.post("/api/v1/tasks/" + task + "/block", "{\"reason\":\"Chờ vốn\"}").status())
+            Api lead = stack.reporterOf(task);
+            assertThat(lead.post("/api/v1/tasks/" + task + "/block", "{\"reason\":\"Chờ vốn\"}").status())
                     .isEqualTo(200);
-            assertThat(stack.tasks.post("/api/v1/tasks/" + task + "/unblock", null).status()).isEqualTo(200);
+            assertThat(lead.post("/api/v1/tasks/" + task + "/unblock", null).status()).isEqualTo(200);
         }
         String extra = Workloads.plan(stack, "DUP", true);
         List<String> extraTasks = Workloads.tasks(stack, extra, 3);
@@ -135,7 +137,10 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
     void poison_on_every_consumed_topic_is_parked_with_its_reason_and_later_records_still_flow() {
         // given
         Map<String, String> reasons = new LinkedHashMap<>();
-        try (TestProducer department = new TestProducer(stack.bootstrap(), "/department/poison")) {
+        // the Labour department's system writes its intake topic with its own Kafka user; the poison needs the
+        // admin, since only the services may write their own topics
+        try (TestProducer department = new TestProducer(stack.stack.kafkaClientProperties(
+                KafkaCredentials.DEPARTMENT), "/department/sldtbxh")) {
             // when: four kinds of poison on each topic the services consume
             for (String topic : List.of("plan.events", "task.events", "census.households")) {
                 String type = switch (topic) {
@@ -155,7 +160,7 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
             // and good records after them on every topic
             String plan = Workloads.plan(stack, "AFTER-POISON", true);
             String task = tasks.get(6);
-            Api.Reply progress = stack.tasks.post("/api/v1/tasks/" + task + "/progress",
+            Api.Reply progress = stack.reporterOf(task).post("/api/v1/tasks/" + task + "/progress",
                     "{\"percentComplete\":100,\"note\":\"S5 sau bản ghi độc\"}");
             assertThat(progress.status()).isEqualTo(200);
             department.publish(HouseholdReviewRecorded.TOPIC, household("HH-FAULT-1"));
@@ -171,7 +176,7 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
                     String topic = poisoned.getKey().split("\\|")[0];
                     for (String dlt : FaultStack.DEAD_LETTER_TOPICS.stream().filter(d -> d.startsWith(topic + "."))
                             .toList()) {
-                        List<DeadLetters.DeadLetter> parked = DeadLetters.list(stack.bootstrap(), dlt).stream()
+                        List<DeadLetters.DeadLetter> parked = DeadLetters.list(stack.kafka(), dlt).stream()
                                 .filter(DeadLetters.withKey(poisoned.getKey())).toList();
                         assertThat(parked).as("%s on %s", poisoned.getKey(), dlt).hasSize(1);
                         assertThat(parked.get(0).reason()).contains(poisoned.getValue());
@@ -205,10 +210,10 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
         String planId = "redrive-plan-" + UUID.randomUUID();
         injected.add(taskId);
         String dlt = Topics.deadLetter(Topics.TASK_EVENTS, "report-service");
-        try (TestProducer department = new TestProducer(stack.bootstrap(), "/giamngheo/task-service")) {
+        try (TestProducer department = new TestProducer(stack.kafka(), "/giamngheo/task-service")) {
             department.publish(Topics.TASK_EVENTS, new TaskProgressReported(taskId, 2, planId,
                     "Báo cáo đến trước khi tạo", "IN_PROGRESS", 40, Instant.now()));
-            await().atMost(Workloads.CONVERGE).until(() -> !DeadLetters.list(stack.bootstrap(), dlt).stream()
+            await().atMost(Workloads.CONVERGE).until(() -> !DeadLetters.list(stack.kafka(), dlt).stream()
                     .filter(DeadLetters.withKey(taskId)).toList().isEmpty());
             department.publish(Topics.TASK_EVENTS, new TaskCreated(taskId, 1, planId, "Nhiệm vụ tái xử lý",
                     "REPORTING", "SYT-14", List.of(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31),
@@ -217,11 +222,12 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
 
             // when: the operator lists the dead letters, then re-drives the parked one
             ByteArrayOutputStream listing = new ByteArrayOutputStream();
-            int listed = DeadLetters.run(new String[] {"list", "--bootstrap", stack.bootstrap(), "--topic", dlt},
+            int listed = DeadLetters.run(new String[] {"list", "--bootstrap", stack.bootstrap(),
+                    "--command-config", stack.kafkaCommandConfig(), "--topic", dlt},
                     new PrintStream(listing, true, StandardCharsets.UTF_8));
             ByteArrayOutputStream redrive = new ByteArrayOutputStream();
-            int redriven = DeadLetters.run(new String[] {"redrive", "--bootstrap", stack.bootstrap(), "--topic", dlt,
-                    "--key", taskId}, new PrintStream(redrive, true, StandardCharsets.UTF_8));
+            int redriven = DeadLetters.run(new String[] {"redrive", "--bootstrap", stack.bootstrap(),
+                    "--command-config", stack.kafkaCommandConfig(), "--topic", dlt, "--key", taskId}, new PrintStream(redrive, true, StandardCharsets.UTF_8));
 
             // then
             String list = listing.toString(StandardCharsets.UTF_8);
@@ -248,7 +254,7 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
         String plan = Workloads.plan(stack, "RACE", true);
         List<String> raced = Workloads.tasks(stack, plan, 5);
         for (String task : raced) {
-            assertThat(stack.tasks.post("/api/v1/tasks/" + task + "/progress",
+            assertThat(stack.reporterOf(task).post("/api/v1/tasks/" + task + "/progress",
                     "{\"percentComplete\":50,\"note\":\"Khởi đầu\"}").status()).isEqualTo(200);
         }
         Ledger ledger = new Ledger();
@@ -261,9 +267,10 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
             running.add(CompletableFuture.runAsync(() -> {
                 for (int round = 0; round < 10; round++) {
                     String task = raced.get((client + round) % raced.size());
-                    Api.Reply read = stack.tasks.get("/api/v1/tasks/" + task);
+                    Api lead = stack.reporterOf(task);
+                    Api.Reply read = lead.get("/api/v1/tasks/" + task);
                     String note = "S6 client " + client + " round " + round;
-                    Api.Reply reply = stack.tasks.post("/api/v1/tasks/" + task + "/progress",
+                    Api.Reply reply = lead.post("/api/v1/tasks/" + task + "/progress",
                             "{\"percentComplete\":50,\"note\":\"" + note + "\"}", read.etag());
                     if (reply.ok()) {
                         ledger.acknowledged.add(new Ledger.Write(task, reply.version(), note));
@@ -325,9 +332,10 @@ class DeliveryFaultTest implements RestoreAndReport.Scenarios {
     }
 
     private KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
-                new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> config = new HashMap<>(stack.kafka());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Publishes every record of the topics again: same key, value and headers (so the same ce_id). */

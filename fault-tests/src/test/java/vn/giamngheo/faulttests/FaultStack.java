@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,6 +32,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import vn.giamngheo.localstack.DemoIdentities;
 import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.LocalStackPorts;
 import vn.giamngheo.localstack.Service;
@@ -37,6 +40,8 @@ import vn.giamngheo.localstack.Service;
 /**
  * One local stack for a fault test class: the real processes, an HTTP client per service, a MongoDB client that reads
  * the services' databases directly (to compare what they hold with what was acknowledged), and whole-topic reads.
+ * Every HTTP call carries a real token from the stack's issuer: the province administrator's by default, a task's
+ * lead unit officer's for that unit's own work where the demo has one ({@link #reporterOf}).
  */
 final class FaultStack implements AutoCloseable {
 
@@ -46,17 +51,23 @@ final class FaultStack implements AutoCloseable {
             "census.households.report-service.dlt");
 
     final LocalStack stack;
+    /** The services as the province administrator. */
     final Api plans;
     final Api tasks;
     final Api reports;
     private final MongoClient mongo;
+    /** The lead unit of every task the workloads created, so that the unit's own officer reports on it. */
+    private final Map<String, String> leadUnits = new ConcurrentHashMap<>();
+    /** One client per lead unit (each has its own connections). */
+    private final Map<String, Api> reporters = new ConcurrentHashMap<>();
     private volatile boolean keepData;
 
     private FaultStack(LocalStack stack) {
         this.stack = stack;
-        this.plans = new Api(stack.url(Service.PLAN));
-        this.tasks = new Api(stack.url(Service.TASK));
-        this.reports = new Api(stack.url(Service.REPORT));
+        Supplier<String> admin = user(DemoIdentities.admin());
+        this.plans = anonymous(Service.PLAN).as(admin);
+        this.tasks = anonymous(Service.TASK).as(admin);
+        this.reports = anonymous(Service.REPORT).as(admin);
         this.mongo = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(stack.mongoUri()))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(30, TimeUnit.SECONDS))
@@ -79,6 +90,31 @@ final class FaultStack implements AutoCloseable {
         return new FaultStack(stack);
     }
 
+    /** A service as the public sees it: no token. */
+    Api anonymous(Service service) {
+        return new Api(stack.url(service));
+    }
+
+    /** A demo user's tokens: logged in through the issuer's login form once, then renewed before they expire. */
+    Supplier<String> user(DemoIdentities.Login login) {
+        return () -> stack.tokens().user(login.username(), login.password());
+    }
+
+    /** Remembers who leads a task the workload created. */
+    void ledBy(String taskId, String unitCode) {
+        leadUnits.put(taskId, unitCode);
+    }
+
+    /**
+     * Who reports on a task, blocks and unblocks it: the officer of its lead unit where the demo has one (the Labour
+     * department's and the Construction department's), else the administrator.
+     */
+    Api reporterOf(String taskId) {
+        String lead = leadUnits.get(taskId);
+        return lead == null ? tasks : reporters.computeIfAbsent(lead, unit -> DemoIdentities.officerOf(unit)
+                .map(officer -> anonymous(Service.TASK).as(user(officer))).orElse(tasks));
+    }
+
     MongoDatabase db(Service service) {
         return mongo.getDatabase(service.databaseName());
     }
@@ -87,14 +123,24 @@ final class FaultStack implements AutoCloseable {
         return stack.kafkaBootstrap();
     }
 
+    /** The broker's address with the stack's admin credentials: every Kafka client of the suite needs them. */
+    Map<String, Object> kafka() {
+        return stack.kafkaClientProperties();
+    }
+
+    /** The same as a properties file, for the command lines' {@code --command-config}. */
+    String kafkaCommandConfig() {
+        return stack.kafkaAdminClientConfig().toString();
+    }
+
     /** Every record of a topic from the beginning to its current end, in partition and offset order. */
     List<Rec> readAll(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
+        Map<String, Object> config = new HashMap<>(kafka());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(20));
             if (infos == null || infos.isEmpty()) {
@@ -123,9 +169,10 @@ final class FaultStack implements AutoCloseable {
 
     /** Records not yet processed (or processed but not yet committed) by a consumer group, over all partitions. */
     long lag(String group, String topic) {
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        Map<String, Object> config = new HashMap<>(kafka());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        Admin admin = Admin.create(config);
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);

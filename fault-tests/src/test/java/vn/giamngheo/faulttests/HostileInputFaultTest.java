@@ -6,6 +6,7 @@ import static vn.giamngheo.faulttests.Hostile.Field;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.giamngheo.localstack.DemoIdentities;
 import vn.giamngheo.localstack.Service;
 
 /**
@@ -44,6 +46,8 @@ import vn.giamngheo.localstack.Service;
 class HostileInputFaultTest implements RestoreAndReport.Scenarios {
 
     static final int CLIENTS = 4;
+    /** Requests without a valid token in the hostile-headers scenario. */
+    static final int UNAUTHENTICATED = 300;
 
     FaultStack stack;
     String draftPlan;
@@ -92,8 +96,15 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
         }
     }
 
-    /** A request and what its answer must satisfy. */
-    record Probe(String service, HttpRequest request, String description, Predicate<Api.Reply> acceptable) {
+    /**
+     * A request and what its answer must satisfy; it goes to the service as the administrator, or through {@code via}
+     * (e.g. the public's client) when that is given.
+     */
+    record Probe(String service, HttpRequest request, String description, Predicate<Api.Reply> acceptable, Api via) {
+
+        Probe(String service, HttpRequest request, String description, Predicate<Api.Reply> acceptable) {
+            this(service, request, description, acceptable, null);
+        }
     }
 
     @Test
@@ -210,10 +221,82 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
                 }
             }
         }
+        // and valid requests that only a signed-in caller may make, with no token or one that is no good
+        probes.addAll(withoutAValidToken(UNAUTHENTICATED));
 
         // when / then
         sendAll(probes);
         assertUnchanged();
+    }
+
+    /**
+     * Writes with valid bodies (and reads of what is not public) sent without a valid token: none at all, a token
+     * that is no JWT, the administrator's real token with a forged signature, with a claim changed after signing or
+     * with its signature stripped ({@code alg: none}), a password instead of a token, a scheme without a token. Each
+     * must be refused with a 401 problem before anything happens.
+     */
+    private List<Probe> withoutAValidToken(int count) {
+        String[] real = stack.stack.tokens().user(DemoIdentities.admin().username(),
+                DemoIdentities.admin().password()).split("\\.");
+        // (the last character of a signature also carries padding bits, so the first one is changed)
+        String forged = real[0] + "." + real[1] + "." + (real[2].charAt(0) == 'A' ? 'B' : 'A') + real[2].substring(1);
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String claims = new String(Base64.getUrlDecoder().decode(real[1]), StandardCharsets.UTF_8);
+        String changed = claims.replace("\"sub\":\"admin\"", "\"sub\":\"admin2\"");
+        assertThat(changed).as("the token's claims with another subject").isNotEqualTo(claims);
+        String promoted = real[0] + "." + base64url.encodeToString(changed.getBytes(StandardCharsets.UTF_8)) + "."
+                + real[2];
+        String unsigned = base64url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(
+                StandardCharsets.UTF_8)) + "." + real[1] + ".";
+        String password = Base64.getEncoder().encodeToString((DemoIdentities.admin().username() + ":"
+                + DemoIdentities.admin().password()).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> authorizations = new LinkedHashMap<>();
+        authorizations.put("no token", null);
+        authorizations.put("not a JWT", "Bearer not-a-token");
+        authorizations.put("forged signature", "Bearer " + forged);
+        authorizations.put("claims changed after signing", "bearer " + promoted);
+        authorizations.put("alg none", "Bearer " + unsigned);
+        authorizations.put("password", "Basic " + password);
+        authorizations.put("scheme only", "Bearer");
+        String newTask = """
+                {"planId":"%s","title":"Nhiệm vụ không có người giao","kind":"REPORTING","leadUnitCode":"SYT-14",
+                 "startDate":"2026-03-01","dueDate":"2030-06-30"}""".formatted(issuedPlan);
+        List<String[]> requests = List.of(
+                new String[] {"plan", "POST", "/api/v1/plans", """
+                        {"code":"98/KH-NO-TOKEN","title":"Kế hoạch không có người lập","kind":"UNIT_PLAN",
+                         "issuingUnitCode":"UBND-14","periodStart":"2026-01-01","periodEnd":"2026-12-31"}"""},
+                new String[] {"plan", "POST", "/api/v1/plans/" + draftPlan + "/issue", "{\"issuedOn\":\"2026-01-20\"}"},
+                new String[] {"plan", "POST", "/api/v1/units", """
+                        {"code":"NO-TOKEN","kind":"AGENCY","nameVi":"Đơn vị","nameEn":"Unit","parentCode":"14",
+                         "validFrom":"2021-01-01"}"""},
+                new String[] {"plan", "POST", "/api/v1/allocations/" + allocation + "/disbursements",
+                        "{\"disbursedAmount\":1000}"},
+                new String[] {"plan", "GET", "/api/v1/plans/" + issuedPlan + "/allocations", null},
+                new String[] {"task", "POST", "/api/v1/tasks", newTask},
+                new String[] {"task", "POST", "/api/v1/tasks/" + task + "/progress",
+                        "{\"percentComplete\":90,\"note\":\"Không có người báo cáo\"}"},
+                new String[] {"task", "POST", "/api/v1/tasks/" + task + "/cancel", "{\"reason\":\"Không rõ ai\"}"},
+                new String[] {"task", "GET", "/api/v1/tasks/" + task, null},
+                new String[] {"report", "POST", "/api/v1/poverty/reviews/2024/publish", null},
+                new String[] {"report", "POST", "/api/v1/alerts/checks", null},
+                new String[] {"report", "GET", "/api/v1/poverty/reviews/2024/households/HH-FUZZ-1", null});
+        Map<String, Api> anonymous = Map.of("plan", stack.anonymous(Service.PLAN), "task",
+                stack.anonymous(Service.TASK), "report", stack.anonymous(Service.REPORT));
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] call = Hostile.oneOf(requests);
+            String kind = Hostile.oneOf(List.copyOf(authorizations.keySet()));
+            HttpRequest request = request(call[0], call[1], call[2], call[3], call[3] == null ? null
+                    : "application/json");
+            if (authorizations.get(kind) != null) {
+                request = HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("Authorization", authorizations.get(kind)).build();
+            }
+            probes.add(new Probe(call[0], request, kind + ": " + call[1] + " " + call[2], reply -> reply.status() == 401
+                    && reply.contentType() != null && reply.contentType().startsWith("application/problem+json"),
+                    anonymous.get(call[0])));
+        }
+        return probes;
     }
 
     @Test
@@ -310,7 +393,8 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
         assertThat(settled.taskEvents().distinctEvents()).isEqualTo(taskEventsBefore + created.size() + notes.size());
         assertThat(settled.planEvents().records()).isEqualTo(planEventsBefore);
         settled.print("S7 hostile input", sent.get() + " requests (5000 invalid bodies on 12 write endpoints, 3500 "
-                        + "hostile list queries, 1000 hostile paths/headers/content types, 1200 report-service probes, "
+                        + "hostile list queries, 1000 hostile paths/headers/content types, " + UNAUTHENTICATED
+                        + " requests without a valid token, 1200 report-service probes, "
                         + "600 nasty-but-valid writes)", "hostile input", ledger, 0,
                 "5xx=0, invalid accepted=0, stored changes = the " + (created.size() + notes.size())
                         + " valid writes only");
@@ -388,13 +472,20 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
                         List.of("status", "kind", "role", "overdue", "dueBefore", "dueAfter")));
     }
 
-    private HttpRequest request(String service, String method, String path, String body, String contentType) {
-        Api api = switch (service) {
+    /**
+     * The service as the province administrator: hostile input comes with a valid token, so that it reaches the
+     * validation it is meant to test rather than stopping at the door.
+     */
+    private Api api(String service) {
+        return switch (service) {
             case "plan" -> stack.plans;
             case "task" -> stack.tasks;
             default -> stack.reports;
         };
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+    }
+
+    private HttpRequest request(String service, String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api(service).baseUrl() + path))
                 .timeout(Duration.ofSeconds(30));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -405,7 +496,6 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
 
     /** Sends the probes from a few clients and fails with every probe whose answer was not acceptable. */
     private void sendAll(List<Probe> probes) {
-        Map<String, Api> apis = Map.of("plan", stack.plans, "task", stack.tasks, "report", stack.reports);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -413,7 +503,8 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
             List<Future<?>> running = new ArrayList<>();
             for (Probe probe : probes) {
                 running.add(clients.submit(() -> {
-                    Api.Reply reply = apis.get(probe.service()).exchange(probe.request());
+                    Api.Reply reply = (probe.via() != null ? probe.via() : api(probe.service()))
+                            .exchange(probe.request());
                     sent.incrementAndGet();
                     statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
                     if (!probe.acceptable().test(reply)) {

@@ -11,7 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Bounded workloads through the public HTTP API, recording every outcome in a {@link Ledger}. */
+/**
+ * Bounded workloads through the public HTTP API with real tokens, recording every outcome in a {@link Ledger}: the
+ * administrator drafts plans and creates tasks, each task's progress comes from its lead unit's officer where the demo
+ * has one.
+ */
 final class Workloads {
 
     static final Duration CONVERGE = Duration.ofSeconds(90);
@@ -49,6 +53,7 @@ final class Workloads {
                     .until(() -> stack.tasks.post("/api/v1/tasks", body), r -> r.status() != 422);
             assertThat(task.status()).as("create task: %s", task).isEqualTo(201);
             ids.add(task.text("id"));
+            stack.ledBy(task.text("id"), leads[i % leads.length]);
         }
         return ids;
     }
@@ -138,8 +143,9 @@ final class Workloads {
 
         private void send(String taskId, String note, String body) {
             String path = "/api/v1/tasks/" + taskId + "/progress";
+            Api reporter = stack.reporterOf(taskId);
             try {
-                Api.Reply reply = untilSent(stack.tasks, () -> stack.tasks.post(path, body), ledger);
+                Api.Reply reply = untilSent(reporter, () -> reporter.post(path, body), ledger);
                 if (reply.ok()) {
                     ledger.acknowledged.add(new Ledger.Write(taskId, reply.version(), note));
                 } else if (reply.status() == 503) {

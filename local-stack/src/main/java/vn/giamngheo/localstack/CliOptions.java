@@ -12,8 +12,8 @@ record CliOptions(Path dataDir, boolean demoData, boolean help) {
     static final String USAGE = """
             Usage: ./run-local.sh [--data-dir DIR] [--no-demo-data]
 
-            Starts a MongoDB-wire server, a Kafka broker and the three services on this machine, loads the demo data
-            on the first start, and runs until Ctrl-C.
+            Starts a MongoDB-wire server, a Kafka broker, the token issuer and the three services on this machine,
+            loads the demo data on the first start, and runs until Ctrl-C. Tokens for curl: ./token.sh admin
 
               --data-dir DIR    where data, logs and the lock live (default: <project>/.local-stack)
               --no-demo-data    do not load the demo data

@@ -1,14 +1,20 @@
 package vn.giamngheo.localstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -33,10 +39,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <pre>
  * java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" vn.giamngheo.localstack.DeadLetters \
- *     list --bootstrap 127.0.0.1:9092 --topic task.events.report-service.dlt
- * ... DeadLetters redrive --bootstrap 127.0.0.1:9092 --topic task.events.report-service.dlt --offsets 0:3,1:7
- * ... DeadLetters redrive --bootstrap 127.0.0.1:9092 --topic task.events.report-service.dlt --key 6f1c…  (or --all)
+ *     list --bootstrap 127.0.0.1:9092 --command-config .local-stack/kafka/admin-client.properties \
+ *     --topic task.events.report-service.dlt
+ * ... DeadLetters redrive ... --topic task.events.report-service.dlt --offsets 0:3,1:7
+ * ... DeadLetters redrive ... --topic task.events.report-service.dlt --key 6f1c…  (or --all)
  * </pre>
+ *
+ * <p>The broker requires authentication: {@code --command-config} names a Kafka client properties file (the local
+ * stack writes its admin's as {@code <data dir>/kafka/admin-client.properties}); in code, pass client properties
+ * such as {@link LocalStack#kafkaClientProperties()}. Reading a dead-letter topic and re-driving needs the rights of
+ * an admin (or READ on the dead-letter topic and WRITE on the original one).
  *
  * <p>A re-driven record is the same event (same key, payload and {@code ce_*} headers, so the same {@code ce_id});
  * the {@code x-exception-*} and {@code x-original-*} headers are dropped and {@code x-redriven-from} names the
@@ -73,9 +85,18 @@ public final class DeadLetters {
         }
     }
 
-    /** Every record on the dead-letter topic, in partition and offset order. */
+    /** Every record on the dead-letter topic, in partition and offset order (from a broker without security). */
     public static List<DeadLetter> list(String bootstrapServers, String deadLetterTopic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+        return list(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), deadLetterTopic);
+    }
+
+    /**
+     * Every record on the dead-letter topic, in partition and offset order.
+     *
+     * @param clientProperties bootstrap servers and security settings, e.g. {@link LocalStack#kafkaClientProperties()}
+     */
+    public static List<DeadLetter> list(Map<String, ?> clientProperties, String deadLetterTopic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProperties)) {
             List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
             if (partitions.isEmpty()) {
                 return List.of();
@@ -106,13 +127,19 @@ public final class DeadLetters {
      */
     public static List<DeadLetter> redrive(String bootstrapServers, String deadLetterTopic,
                                            Predicate<DeadLetter> which) {
-        List<DeadLetter> chosen = list(bootstrapServers, deadLetterTopic).stream().filter(which).toList();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
-                ProducerConfig.CLIENT_ID_CONFIG, "dead-letters-redrive"),
+        return redrive(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), deadLetterTopic, which);
+    }
+
+    /** {@link #redrive(String, String, Predicate)} with client properties, e.g. for a broker that authenticates. */
+    public static List<DeadLetter> redrive(Map<String, ?> clientProperties, String deadLetterTopic,
+                                           Predicate<DeadLetter> which) {
+        List<DeadLetter> chosen = list(clientProperties, deadLetterTopic).stream().filter(which).toList();
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters-redrive");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config,
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (DeadLetter letter : chosen) {
                 RecordHeaders headers = new RecordHeaders();
@@ -172,6 +199,7 @@ public final class DeadLetters {
             throw new IllegalArgumentException(usage());
         }
         String bootstrap = null;
+        Path commandConfig = null;
         String topic = null;
         Predicate<DeadLetter> which = null;
         for (int i = 1; i < args.length; i++) {
@@ -179,6 +207,7 @@ public final class DeadLetters {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (option) {
                 case "--bootstrap" -> bootstrap = required(option, value);
+                case "--command-config" -> commandConfig = Path.of(required(option, value));
                 case "--topic" -> topic = required(option, value);
                 case "--offsets" -> which = atPositions(List.of(required(option, value).split(",")));
                 case "--key" -> which = withKey(required(option, value));
@@ -192,14 +221,16 @@ public final class DeadLetters {
         if (bootstrap == null || topic == null) {
             throw new IllegalArgumentException("--bootstrap and --topic are required\n" + usage());
         }
+        Map<String, Object> client = commandConfig == null ? new HashMap<>() : readProperties(commandConfig);
+        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         if (args[0].equals("list")) {
-            print(list(bootstrap, topic), topic, out);
+            print(list(client, topic), topic, out);
             return 0;
         }
         if (which == null) {
             throw new IllegalArgumentException("redrive needs --offsets, --key or --all\n" + usage());
         }
-        List<DeadLetter> redriven = redrive(bootstrap, topic, which);
+        List<DeadLetter> redriven = redrive(client, topic, which);
         out.println("Re-drove " + redriven.size() + " record(s) from " + topic);
         redriven.forEach(letter -> out.println("  " + letter.position() + " -> " + letter.originalTopic()
                 + "  key=" + letter.key() + "  type=" + letter.eventType()));
@@ -207,8 +238,23 @@ public final class DeadLetters {
     }
 
     private static String usage() {
-        return "Usage: DeadLetters list --bootstrap HOST:PORT --topic DLT\n"
-                + "       DeadLetters redrive --bootstrap HOST:PORT --topic DLT (--offsets P:O[,P:O…] | --key KEY | --all)";
+        return "Usage: DeadLetters list --bootstrap HOST:PORT [--command-config FILE] --topic DLT\n"
+                + "       DeadLetters redrive --bootstrap HOST:PORT [--command-config FILE] --topic DLT"
+                + " (--offsets P:O[,P:O…] | --key KEY | --all)\n"
+                + "  --command-config  Kafka client properties (security.protocol, sasl.*), e.g. the local stack's"
+                + " <data dir>/kafka/admin-client.properties";
+    }
+
+    private static Map<String, Object> readProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read --command-config " + file + ": " + e.getMessage());
+        }
+        Map<String, Object> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
     }
 
     private static String required(String option, String value) {
@@ -276,16 +322,15 @@ public final class DeadLetters {
         return oneLine.length() <= REASON_WIDTH ? oneLine : oneLine.substring(0, REASON_WIDTH) + "…";
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Listing a dead-letter topic nobody wrote to yet must not create it.
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    private static KafkaConsumer<byte[], byte[]> consumer(Map<String, ?> clientProperties) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Listing a dead-letter topic nobody wrote to yet must not create it.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

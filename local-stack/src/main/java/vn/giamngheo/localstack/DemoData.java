@@ -26,6 +26,10 @@ import tools.jackson.databind.JsonNode;
  * learns of plans and units from Kafka, so for a moment it may not know a brand-new plan or a seeded unit, or may
  * still hold a plan as a draft (its tasks then start PLANNED); the loader waits for that, within a budget.
  *
+ * <p>Every request carries a real token ({@link DemoActors}): the administrator's for plans, funding and task set-up,
+ * the lead unit's officer's for a task's sessions, progress, extension, completion and block where the demo has an
+ * officer of that unit.
+ *
  * <p>Loading is idempotent and resumable: plans are found by code (a draft one is completed and issued, an issued one
  * gets only the revisions it lacks), allocations by plan, objective, unit, source and year, tasks by title under
  * their plan — and a task found continues its history where it stopped, judged by the counts the task-service reports
@@ -58,25 +62,29 @@ public final class DemoData {
     private final DemoDataset dataset;
     private final JsonHttp plans;
     private final JsonHttp tasks;
+    private final DemoActors actors;
     private final Clock clock;
     private final Patience patience;
 
-    public DemoData(DemoDataset dataset, String planServiceUrl, String taskServiceUrl) {
-        this(dataset, planServiceUrl, taskServiceUrl, Clock.system(PROVINCE_ZONE), Patience.DEFAULT);
+    public DemoData(DemoDataset dataset, String planServiceUrl, String taskServiceUrl, DemoActors actors) {
+        this(dataset, planServiceUrl, taskServiceUrl, actors, Clock.system(PROVINCE_ZONE), Patience.DEFAULT);
     }
 
     /** @param clock decides "today" for extensions that would otherwise lie in the past */
-    DemoData(DemoDataset dataset, String planServiceUrl, String taskServiceUrl, Clock clock, Patience patience) {
+    DemoData(DemoDataset dataset, String planServiceUrl, String taskServiceUrl, DemoActors actors, Clock clock,
+             Patience patience) {
         this.dataset = dataset;
-        this.plans = new JsonHttp(planServiceUrl);
-        this.tasks = new JsonHttp(taskServiceUrl);
+        this.plans = new JsonHttp(planServiceUrl, actors.admin());
+        this.tasks = new JsonHttp(taskServiceUrl, actors.admin());
+        this.actors = actors;
         this.clock = clock;
         this.patience = patience;
     }
 
     /** Loads the data unless {@code <dataDir>/demo-data.loaded} says an earlier start already did. */
-    public static DemoDataOutcome loadOnce(Path dataDir, String planServiceUrl, String taskServiceUrl) {
-        return loadOnce(dataDir, new DemoData(DemoDataset.load(), planServiceUrl, taskServiceUrl));
+    public static DemoDataOutcome loadOnce(Path dataDir, String planServiceUrl, String taskServiceUrl,
+                                           DemoActors actors) {
+        return loadOnce(dataDir, new DemoData(DemoDataset.load(), planServiceUrl, taskServiceUrl, actors));
     }
 
     static DemoDataOutcome loadOnce(Path dataDir, DemoData loader) {
@@ -312,35 +320,36 @@ public final class DemoData {
         if ("DONE".equals(status(saved)) || "CANCELLED".equals(status(saved))) {
             return saved;
         }
+        JsonHttp lead = tasks.as(actors.leadOfficer(task.leadUnitCode()));
         if (PLANNED.equals(status(saved))) {
             saved = awaitAssigned(path, task);
         }
         List<DemoDataset.Session> sessions = task.disseminationSessions();
         int sessionsDone = saved.path("disseminationSessionCount").asInt(0);
         for (int i = sessionsDone; i < sessions.size(); i++) {
-            act(path + "/dissemination-sessions", sessionBody(sessions.get(i)));
+            act(lead, path + "/dissemination-sessions", sessionBody(sessions.get(i)));
         }
         if (sessionsDone < sessions.size()) {
             saved = tasks.get(path).requireSuccess();
         }
         for (int i = saved.path("progressReportCount").asInt(0); i < task.progress().size(); i++) {
-            saved = act(path + "/progress", progressBody(task.progress().get(i)));
+            saved = act(lead, path + "/progress", progressBody(task.progress().get(i)));
         }
         if (task.extension() != null && saved.path("extensionCount").asInt(0) == 0) {
             DemoDataset.Extension extension = task.extension();
-            saved = act(path + "/extend", Map.of(
+            saved = act(lead, path + "/extend", Map.of(
                     "newDueDate", extension.effectiveDueDate(LocalDate.now(clock)).toString(),
                     "reason", extension.reason(),
                     "requestedBy", extension.requestedBy()));
         }
         if (task.completionNote() != null && !"DONE".equals(status(saved))) {
-            saved = act(path + "/complete", Map.of("completionNote", task.completionNote()));
+            saved = act(lead, path + "/complete", Map.of("completionNote", task.completionNote()));
         }
         if (task.blockReason() != null && !"BLOCKED".equals(status(saved))) {
-            saved = act(path + "/block", Map.of("reason", task.blockReason()));
+            saved = act(lead, path + "/block", Map.of("reason", task.blockReason()));
         }
         if (task.cancelReason() != null && !"CANCELLED".equals(status(saved))) {
-            saved = act(path + "/cancel", Map.of("reason", task.cancelReason()));
+            saved = act(tasks, path + "/cancel", Map.of("reason", task.cancelReason()));
         }
         return saved;
     }
@@ -405,9 +414,12 @@ public final class DemoData {
         return current;
     }
 
-    /** A task action; retried only while task-service is catching up with plan.events or another writer. */
-    private JsonNode act(String path, Map<String, Object> body) {
-        return retry(() -> tasks.post(path, body), DemoData::isEventLag).requireSuccess();
+    /**
+     * A task action by {@code caller}; retried only while task-service is catching up with plan.events or another
+     * writer.
+     */
+    private JsonNode act(JsonHttp caller, String path, Map<String, Object> body) {
+        return retry(() -> caller.post(path, body), DemoData::isEventLag).requireSuccess();
     }
 
     /**

@@ -7,24 +7,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON client for one service's public HTTP API. */
+/**
+ * A small JSON client for one service's public HTTP API, acting as one caller: each request carries that caller's
+ * bearer token (none when its token source gives null).
+ */
 final class JsonHttp {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
     private final JsonMapper mapper = JsonMapper.shared();
     private final String baseUrl;
+    private final Supplier<String> bearer;
 
-    JsonHttp(String baseUrl) {
+    JsonHttp(String baseUrl, Supplier<String> bearer) {
+        this(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build(), baseUrl, bearer);
+    }
+
+    private JsonHttp(HttpClient client, String baseUrl, Supplier<String> bearer) {
+        this.client = client;
         this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    /** The same service, as another caller. */
+    JsonHttp as(Supplier<String> otherBearer) {
+        return new JsonHttp(client, baseUrl, otherBearer);
     }
 
     Response get(String path) {
@@ -39,6 +55,10 @@ final class JsonHttp {
     }
 
     private Response send(String method, String path, HttpRequest.Builder request) {
+        String token = bearer.get();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.header("Accept", "application/json")
                     .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,12 +39,17 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> TOPICS = List.of("plan.events", "task.events", "report.events",
             "census.households");
 
+    /** The services' dead-letter topics ({@code <topic>.<group>.dlt}), also created before the services start. */
+    public static final List<String> DEAD_LETTER_TOPICS = KafkaAccess.deadLetterTopics();
+
     private static final Duration MONGO_READY = Duration.ofSeconds(60);
     private static final Duration KAFKA_READY = Duration.ofSeconds(90);
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration MONGO_GRACE = Duration.ofSeconds(15);
+    private static final Duration IDENTITY_READY = Duration.ofSeconds(90);
+    private static final Duration IDENTITY_GRACE = Duration.ofSeconds(15);
 
     private final Path projectRoot;
     private final Path dataDir;
@@ -54,8 +60,11 @@ public final class LocalStack implements AutoCloseable {
     private final Duration serviceReadyTimeout;
     private final Consumer<String> progress;
 
+    private final KafkaCredentials kafkaCredentials;
     private final MongoWireProcess mongo;
     private final KafkaBrokerProcess kafka;
+    private final IdentityProcess identity;
+    private final Tokens tokens;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
     private final Object lifecycle = new Object();
@@ -76,11 +85,19 @@ public final class LocalStack implements AutoCloseable {
         this.progress = builder.progress;
         String classpath = ChildClasspath.resolve(projectRoot);
         this.mongo = new MongoWireProcess(dataDir, ports.mongo(), classpath);
+        this.identity = new IdentityProcess(projectRoot.resolve("identity").resolve("target").resolve("identity.jar"),
+                dataDir, ports.identity());
+        this.tokens = new Tokens(identity.issuerUri());
+        Map<String, String> kafkaPasswords = new HashMap<>(System.getenv());
+        builder.kafkaPasswords.forEach((principal, password) ->
+                kafkaPasswords.put(KafkaCredentials.environmentVariable(principal), password));
+        this.kafkaCredentials = KafkaCredentials.fromEnvironment(kafkaPasswords);
         this.kafka = new KafkaBrokerProcess(dataDir, ports.kafka(), ports.kafkaController(), topicPartitions,
-                classpath);
+                kafkaCredentials, classpath);
         for (Service service : Service.values()) {
             services.put(service, new ServiceProcess(service, jarOf(service), dataDir, ports.of(service),
-                    mongoUri(), kafkaBootstrap(), topicPartitions));
+                    mongoUri(), kafkaBootstrap(), topicPartitions, kafkaCredentials.serviceEnvironment(service),
+                    identity.serviceEnvironment()));
         }
     }
 
@@ -89,10 +106,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts everything and returns when all of it is ready: the MongoDB-wire server and the Kafka broker side by
-     * side, then the topics, then the services side by side, then the demo data if asked for (once per data
-     * directory). Nothing starts if the data directory is in use or a port is taken. If anything fails, whatever was
-     * started is stopped again before the exception leaves.
+     * Starts everything and returns when all of it is ready: the MongoDB-wire server, the Kafka broker and (when
+     * services are to run) the identity issuer side by side, then the topics, then — once the issuer is ready — the
+     * services side by side, then the demo data if asked for (once per data directory, loaded with real tokens).
+     * Nothing starts if the data directory is in use or a port is taken. If anything fails, whatever was started is
+     * stopped again before the exception leaves.
      */
     public void start() {
         synchronized (lifecycle) {
@@ -106,15 +124,24 @@ public final class LocalStack implements AutoCloseable {
             try {
                 requireFree(allPortClaims());
                 requireServiceJars();
+                if (!servicesToStart.isEmpty()) {
+                    // Launched first, so it starts while MongoDB and Kafka do; awaited before the services.
+                    identity.start();
+                }
                 phase("MongoDB-wire server + Kafka broker", () -> {
                     mongo.start();
                     kafka.start();
                     mongo.awaitReady(MONGO_READY);
                     kafka.awaitReady(KAFKA_READY);
                 });
-                phase("Kafka topics", () -> KafkaTopics.ensure(kafkaBootstrap(), TOPICS, topicPartitions,
-                        TOPICS_TIMEOUT));
+                if (kafka.configuredAdminPasswordIgnored()) {
+                    progress.accept("Note: Kafka's admin keeps the password " + dataDir + " was created with; "
+                            + KafkaCredentials.environmentVariable(KafkaCredentials.ADMIN) + " applies to a new data"
+                            + " directory only.");
+                }
+                phase("Kafka topics, users and ACLs", this::prepareKafka);
                 if (!servicesToStart.isEmpty()) {
+                    phase("identity (token issuer)", () -> identity.awaitReady(IDENTITY_READY));
                     phase("services", () -> {
                         servicesToStart.forEach(service -> services.get(service).start());
                         servicesToStart.forEach(service -> services.get(service).awaitReady(serviceReadyTimeout));
@@ -122,9 +149,10 @@ public final class LocalStack implements AutoCloseable {
                 }
                 if (demoData) {
                     phase("demo data", () -> demoDataOutcome = DemoData.loadOnce(dataDir, url(Service.PLAN),
-                            url(Service.TASK)));
+                            url(Service.TASK), DemoActors.loggedInAt(tokens)));
                     if (servicesToStart.contains(Service.REPORT)) {
-                        phase("demo poverty reviews", () -> progress.accept(PovertyDemo.load(url(Service.REPORT))));
+                        phase("demo poverty reviews", () -> progress.accept(PovertyDemo.load(url(Service.REPORT),
+                                DemoActors.loggedInAt(tokens).admin())));
                     }
                 }
             } catch (RuntimeException e) {
@@ -134,8 +162,46 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The broker's address; a client also needs {@link #kafkaClientProperties()} to be let in. */
     public String kafkaBootstrap() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * Bootstrap servers and SASL/SCRAM settings of the stack's Kafka admin (a super user), for the stack's own
+     * tools and the tests' probes: pass them to any Kafka client, adding its own settings.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return kafkaClientProperties(KafkaCredentials.ADMIN);
+    }
+
+    /**
+     * The same for another principal: a service's user (e.g. {@code plan-service}) or the department
+     * {@link KafkaCredentials#DEPARTMENT}, with exactly the rights the broker's ACLs give it.
+     */
+    public Map<String, Object> kafkaClientProperties(String principal) {
+        return kafka.clientProperties(principal);
+    }
+
+    /** The admin's client settings as a properties file, for {@code --command-config} of Kafka's tools. */
+    public Path kafkaAdminClientConfig() {
+        return kafka.adminClientConfig();
+    }
+
+    /**
+     * The local issuer as tokens name it ({@code http://localhost:<identity port>}); the services accept its tokens.
+     * The issuer runs whenever the stack runs services.
+     */
+    public String issuerUri() {
+        return identity.issuerUri();
+    }
+
+    /**
+     * Real tokens from the local issuer, e.g. {@code tokens().user("admin", "demo-admin")}; the demo users are in
+     * {@link DemoIdentities}.
+     */
+    public Tokens tokens() {
+        return tokens;
     }
 
     /** The server's URI without a database; each service uses {@code <this>/giamngheo_<service>}. */
@@ -192,6 +258,21 @@ public final class LocalStack implements AutoCloseable {
         kafka.kill();
     }
 
+    public void stopIdentity() {
+        identity.stop(IDENTITY_GRACE);
+    }
+
+    /** Starts the issuer again (same signing key, so earlier tokens stay valid) and waits until it is ready. */
+    public void startIdentity() {
+        requireStarted();
+        requireFree(List.of(identityPortClaim()));
+        identity.startAndAwaitReady(IDENTITY_READY);
+    }
+
+    public void killIdentity() {
+        identity.kill();
+    }
+
     public void stopService(Service service) {
         services.get(service).stop(SERVICE_GRACE);
     }
@@ -203,6 +284,10 @@ public final class LocalStack implements AutoCloseable {
             throw ServiceProcess.missingJar(service, process.jar());
         }
         requireFree(List.of(servicePortClaim(service)));
+        if (identity.pid() < 0) {
+            // Built without services, so the issuer never ran; a service without it would accept no token.
+            startIdentity();
+        }
         process.startAndAwaitReady(serviceReadyTimeout);
     }
 
@@ -241,7 +326,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops everything this stack started: the services first (they flush their outboxes and leave their consumer
-     * groups), then Kafka, then MongoDB. Safe to call more than once and from a shutdown hook while start() runs.
+     * groups), then the identity issuer, then Kafka, then MongoDB. Safe to call more than once and from a shutdown
+     * hook while start() runs.
      */
     @Override
     public void close() {
@@ -250,11 +336,24 @@ public final class LocalStack implements AutoCloseable {
         }
         allProcesses().forEach(ChildProcess::retire);
         stopAll(services.values().stream().map(process -> () -> process.stop(SERVICE_GRACE)));
+        stopQuietly(() -> identity.stop(IDENTITY_GRACE));
         stopQuietly(() -> kafka.stop(KAFKA_GRACE));
         stopQuietly(() -> mongo.stop(MONGO_GRACE));
         DataDirLock held = lock;
         if (held != null) {
             held.close();
+        }
+    }
+
+    /** Topics first (as admin), then the services' and the department's users and ACLs. */
+    private void prepareKafka() {
+        List<String> topics = new ArrayList<>(TOPICS);
+        topics.addAll(DEAD_LETTER_TOPICS);
+        try (var admin = KafkaTopics.admin(kafkaClientProperties(), TOPICS_TIMEOUT)) {
+            KafkaTopics.ensure(admin, topics, topicPartitions, TOPICS_TIMEOUT);
+            KafkaAccess.apply(admin, kafka.credentials(), TOPICS, TOPICS_TIMEOUT);
+            KafkaAccess.awaitInForce(admin, kafka.credentials(), TOPICS, this::kafkaClientProperties,
+                    TOPICS_TIMEOUT);
         }
     }
 
@@ -274,6 +373,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void requireServiceJars() {
+        if (!servicesToStart.isEmpty() && !Files.isRegularFile(identity.jar())) {
+            throw IdentityProcess.missingJar(identity.jar());
+        }
         for (Service service : servicesToStart) {
             Path jar = services.get(service).jar();
             if (!Files.isRegularFile(jar)) {
@@ -320,8 +422,15 @@ public final class LocalStack implements AutoCloseable {
         List<PortClaim> claims = new ArrayList<>();
         claims.add(mongoPortClaim());
         claims.addAll(kafkaPortClaims());
+        if (!servicesToStart.isEmpty()) {
+            claims.add(identityPortClaim());
+        }
         servicesToStart.forEach(service -> claims.add(servicePortClaim(service)));
         return claims;
+    }
+
+    private PortClaim identityPortClaim() {
+        return new PortClaim(ports.identity(), IdentityProcess.NAME, "the identity issuer (HTTP)");
     }
 
     private PortClaim mongoPortClaim() {
@@ -343,7 +452,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Stream<ChildProcess> allProcesses() {
-        return Stream.concat(Stream.of(mongo, kafka), services.values().stream());
+        return Stream.concat(Stream.of(mongo, kafka, identity), services.values().stream());
     }
 
     private static void stopAll(Stream<Runnable> stops) {
@@ -379,6 +488,7 @@ public final class LocalStack implements AutoCloseable {
         private Set<Service> services = EnumSet.allOf(Service.class);
         private Duration serviceReadyTimeout = Duration.ofMinutes(3);
         private Consumer<String> progress = message -> { };
+        private final Map<String, String> kafkaPasswords = new HashMap<>();
 
         private Builder() {
         }
@@ -427,6 +537,15 @@ public final class LocalStack implements AutoCloseable {
         /** How long each service may take to become ready; generous because three JVMs share the cores. */
         public Builder serviceReadyTimeout(Duration timeout) {
             this.serviceReadyTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * A Kafka principal's password instead of {@code <PRINCIPAL>_KAFKA_PASSWORD} or the demo one, e.g.
+         * {@code kafkaPassword(KafkaCredentials.ADMIN, "…")}; applied at start, also to an existing data directory.
+         */
+        public Builder kafkaPassword(String principal, String password) {
+            this.kafkaPasswords.put(Objects.requireNonNull(principal), Objects.requireNonNull(password));
             return this;
         }
 

@@ -65,7 +65,7 @@ public final class LocalStackMain {
         }
         long began = System.nanoTime();
         System.out.println();
-        System.out.println("Stopping the services, then Kafka, then MongoDB …");
+        System.out.println("Stopping the services, then the issuer, Kafka and MongoDB …");
         stack.close();
         System.out.printf(Locale.ROOT, "Stopped in %.1f s%n", (System.nanoTime() - began) / 1e9);
     }
@@ -93,7 +93,12 @@ public final class LocalStackMain {
             out.printf(Locale.ROOT, "  %-16s %s/swagger-ui.html%n", service.moduleName(), base);
             out.printf(Locale.ROOT, "  %-16s %s/actuator/health%n", "", base);
         }
-        out.printf(Locale.ROOT, "  %-16s localhost:%d%n", "Kafka", stack.ports().kafka());
+        if (stack.processes().stream().anyMatch(p -> p.name().equals(IdentityProcess.NAME))) {
+            out.printf(Locale.ROOT, "  %-16s %s  (tokens: TOKEN=$(./token.sh admin); users in README.md)%n",
+                    "identity", stack.issuerUri());
+        }
+        out.printf(Locale.ROOT, "  %-16s localhost:%d  (SASL/SCRAM-SHA-512; admin client settings: %s)%n", "Kafka",
+                stack.ports().kafka(), stack.kafkaAdminClientConfig());
         out.printf(Locale.ROOT, "  %-16s mongodb://localhost:%d%n", "MongoDB", stack.ports().mongo());
         out.printf(Locale.ROOT, "  %-16s %s%n", "logs", stack.logDir());
         out.println();

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,16 +25,22 @@ public final class ServiceProcess extends ChildProcess {
     private final Map<String, String> environment;
 
     ServiceProcess(Service service, Path jar, Path dataDir, int port, String mongoBaseUri, String kafkaBootstrap,
-            int topicPartitions) {
+            int topicPartitions, Map<String, String> kafkaSecurityEnvironment,
+            Map<String, String> identityEnvironment) {
         super(service.moduleName(), dataDir, dataDir.resolve("logs").resolve(service.moduleName() + ".log"));
         this.service = service;
         this.jar = jar;
         this.port = port;
-        this.environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "MONGODB_URI", mongoBaseUri + "/" + service.databaseName(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-                "KAFKA_TOPIC_PARTITIONS", Integer.toString(topicPartitions));
+                "KAFKA_TOPIC_PARTITIONS", Integer.toString(topicPartitions)));
+        // The service's own Kafka user (GIAMNGHEO_KAFKA_*), read by service-support's shared defaults.
+        environment.putAll(kafkaSecurityEnvironment);
+        // Where the tokens come from: GIAMNGHEO_ISSUER_URI and GIAMNGHEO_JWK_SET_URI of the local issuer.
+        environment.putAll(identityEnvironment);
+        this.environment = Map.copyOf(environment);
     }
 
     public Service service() {

@@ -33,6 +33,9 @@ class DeadLettersTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Usage");
         assertThatThrownBy(() -> DeadLetters.run(new String[] {"list", "--topic"}, out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--topic needs a value");
+        assertThatThrownBy(() -> DeadLetters.run(new String[] {"list", "--bootstrap", "127.0.0.1:1",
+                "--command-config", "/nonexistent/admin-client.properties", "--topic", "t.g.dlt"}, out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot read --command-config");
     }
 
     @Test

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 class DemoDataTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+    /** Tokens that say whose they are: the administrator's, or the officer's of the unit the loader asked for. */
+    private static final DemoActors ACTORS = new DemoActors(() -> "admin-token", unit -> () -> "officer-token:" + unit);
 
     @TempDir
     Path dataDir;
@@ -126,7 +128,7 @@ class DemoDataTest {
     void theRetryIsBoundedByItsBudget() throws Exception {
         // given: a unit task-service never learns about
         services = new FakeServices(TODAY).answerUnknownUnit(Integer.MAX_VALUE);
-        DemoData loader = new DemoData(dataset, services.url(), services.url(), clockOn(TODAY),
+        DemoData loader = new DemoData(dataset, services.url(), services.url(), ACTORS, clockOn(TODAY),
                 new DemoData.Patience(Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofMillis(100)));
 
         // when / then
@@ -285,13 +287,57 @@ class DemoDataTest {
     }
 
     @Test
+    void theAdministratorSetsUpAndTheLeadUnitsOfficerReportsOnItsTasks() throws Exception {
+        // given
+        services = new FakeServices(TODAY);
+
+        // when
+        loader(TODAY).load();
+
+        // then every request carries a token
+        assertThat(services.requests).allSatisfy(r -> assertThat(r.authorization()).as("%s %s", r.method(), r.path())
+                .startsWith("Bearer "));
+        // and plans, funding, task creation, cancellation and every read are the administrator's
+        assertThat(services.requests.stream().filter(r -> !isTaskAction(r.path()) || r.path().endsWith("/cancel")))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).as("%s %s", r.method(), r.path())
+                        .isEqualTo("Bearer admin-token"));
+        // and each task's sessions, progress, extension, completion and block come from its lead unit
+        for (DemoDataset.Task task : dataset.tasks()) {
+            String taskPath = "/api/v1/tasks/" + services.taskByTitle(task.title()).path("id").asString() + "/";
+            assertThat(services.requests.stream().filter(r -> r.method().equals("POST")
+                            && r.path().startsWith(taskPath) && !r.path().endsWith("/cancel")))
+                    .allSatisfy(r -> assertThat(r.authorization()).as("%s %s", task.title(), r.path())
+                            .isEqualTo("Bearer officer-token:" + task.leadUnitCode()));
+        }
+        assertThat(services.requests.stream().filter(r -> isTaskAction(r.path())
+                && r.authorization().startsWith("Bearer officer-token:"))).hasSizeGreaterThan(dataset.tasks().size());
+    }
+
+    @Test
+    void anonymousActorsSendNoAuthorizationHeader() throws Exception {
+        // given
+        services = new FakeServices(TODAY);
+
+        // when
+        new DemoData(dataset, services.url(), services.url(), DemoActors.anonymous(), clockOn(TODAY),
+                new DemoData.Patience(Duration.ofSeconds(5), Duration.ofMillis(2), Duration.ofMillis(20))).load();
+
+        // then
+        assertThat(services.requests).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isNull());
+    }
+
+    private static boolean isTaskAction(String path) {
+        return path.matches("/api/v1/tasks/[^/]+/[a-z-]+");
+    }
+
+    @Test
     void aRefusedRequestFailsWithTheProblemAndLeavesNoMarker() throws Exception {
         // given
         services = new FakeServices(TODAY);
         services.failPlanCreation("The request has invalid fields");
 
         // when / then
-        assertThatThrownBy(() -> DemoData.loadOnce(dataDir, services.url(), services.url()))
+        assertThatThrownBy(() -> DemoData.loadOnce(dataDir, services.url(), services.url(), ACTORS))
                 .isInstanceOf(LocalStackException.class)
                 .hasMessageContaining("POST " + services.url() + "/api/v1/plans answered 400")
                 .hasMessageContaining("The request has invalid fields");
@@ -299,7 +345,7 @@ class DemoDataTest {
     }
 
     private DemoData loader(LocalDate today) {
-        return new DemoData(dataset, services.url(), services.url(), clockOn(today),
+        return new DemoData(dataset, services.url(), services.url(), ACTORS, clockOn(today),
                 new DemoData.Patience(Duration.ofSeconds(5), Duration.ofMillis(2), Duration.ofMillis(20)));
     }
 

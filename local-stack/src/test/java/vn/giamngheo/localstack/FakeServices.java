@@ -37,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FakeServices implements AutoCloseable {
 
-    record Request(String method, String path, String query, JsonNode body, int status) {
+    /** @param authorization the request's Authorization header, or null */
+    record Request(String method, String path, String query, JsonNode body, int status, String authorization) {
     }
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -174,7 +175,8 @@ final class FakeServices implements AutoCloseable {
         } catch (RuntimeException e) {
             answer = problem(500, "internal", e.toString());
         }
-        requests.add(new Request(method, path, query, body, answer.status()));
+        requests.add(new Request(method, path, query, body, answer.status(),
+                exchange.getRequestHeaders().getFirst("Authorization")));
         byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.status() >= 400 ? "application/problem+json"
                 : "application/json");

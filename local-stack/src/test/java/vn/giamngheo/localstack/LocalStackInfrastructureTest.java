@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.bson.Document;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,13 +76,19 @@ class LocalStackInfrastructureTest {
     void theTopicsExistWithTheChosenPartitionCount() throws Exception {
         // when
         Map<String, TopicDescription> topics;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+        Map<String, TopicDescription> deadLetterTopics;
+        try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
             topics = admin.describeTopics(LocalStack.TOPICS).allTopicNames().get();
+            deadLetterTopics = admin.describeTopics(LocalStack.DEAD_LETTER_TOPICS).allTopicNames().get();
         }
 
         // then
         assertThat(topics).containsOnlyKeys("plan.events", "task.events", "report.events", "census.households");
         assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+        assertThat(deadLetterTopics).containsOnlyKeys("plan.events.task-service.dlt",
+                "plan.events.report-service.dlt", "task.events.report-service.dlt",
+                "census.households.report-service.dlt");
+        assertThat(deadLetterTopics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
     }
 
     @Test
@@ -188,6 +196,23 @@ class LocalStackInfrastructureTest {
     }
 
     @Test
+    @Order(8)
+    void theDeadLetterToolLogsInWithTheAdminsClientFile() throws Exception {
+        // given: a parked record, as a service's binder would park it
+        produce("plan.events.task-service.dlt", "task-" + UUID.randomUUID(), "{\"broken\":true}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // when
+        int exit = DeadLetters.run(new String[] {"list", "--bootstrap", stack.kafkaBootstrap(), "--command-config",
+                stack.kafkaAdminClientConfig().toString(), "--topic", "plan.events.task-service.dlt"},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("1 record(s) on plan.events.task-service.dlt");
+    }
+
+    @Test
     @Order(100)
     void closeStopsEveryProcess() {
         // given
@@ -206,24 +231,63 @@ class LocalStackInfrastructureTest {
         DataDirLock.acquire(dataDir).close();
     }
 
+    @Test
+    @Order(101)
+    void aRestartKeepsTheAdminPasswordTheKafkaDataWasFormattedWith() throws Exception {
+        // given: the data was formatted with the demo admin password (and closed by the previous test)
+        List<String> progress = new ArrayList<>();
+        try (LocalStack restarted = LocalStack.builder().dataDir(dataDir).ports(LocalStackPorts.free()).services()
+                .kafkaPassword(KafkaCredentials.ADMIN, "another-admin-password").progress(progress::add).build()) {
+
+            // when
+            restarted.start();
+
+            // then: the admin still logs in with the password the data was formatted with, and the user is told
+            assertThat(restarted.kafkaClientProperties().get("sasl.jaas.config").toString())
+                    .contains("password=\"demo-kafka-admin\"");
+            try (Admin admin = Admin.create(restarted.kafkaClientProperties())) {
+                assertThat(admin.describeTopics(LocalStack.TOPICS).allTopicNames().get()).hasSize(4);
+            }
+            assertThat(progress).anyMatch(line -> line.contains("ADMIN_KAFKA_PASSWORD applies to a new data"));
+            assertThat(Files.readString(restarted.kafkaAdminClientConfig(), StandardCharsets.UTF_8))
+                    .contains("security.protocol=SASL_PLAINTEXT", "sasl.mechanism=SCRAM-SHA-512",
+                            "password=\"demo-kafka-admin\"");
+        }
+    }
+
+    @Test
+    @Order(102)
+    void kafkaDataFromBeforeTheBrokerHadUsersIsRefusedWithWhatToDo() throws Exception {
+        // given: formatted storage without the admin password beside it, as an earlier local stack left it
+        Files.delete(dataDir.resolve("kafka").resolve("admin.password"));
+        LocalStack earlier = LocalStack.builder().dataDir(dataDir).ports(LocalStackPorts.free()).services().build();
+
+        // when / then
+        assertThatThrownBy(earlier::start).isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("was created by an earlier local stack")
+                .hasMessageContaining("Delete " + dataDir.toAbsolutePath());
+        assertThat(earlier.processes()).isEmpty();
+    }
+
     private static long pidOf(String name) {
         return stack.processes().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().pid();
     }
 
     private static void produce(String topic, String key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> config = new HashMap<>(stack.kafkaClientProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
             RecordMetadata sent = producer.send(new ProducerRecord<>(topic, key, value)).get();
             assertThat(sent.offset()).isNotNegative();
         }
     }
 
     private static ConsumerRecord<String, String> consumeUntilFound(String topic, String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        Map<String, Object> config = new HashMap<>(stack.kafkaClientProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> found = new ArrayList<>();

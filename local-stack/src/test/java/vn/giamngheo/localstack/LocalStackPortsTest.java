@@ -15,7 +15,7 @@ class LocalStackPortsTest {
 
         // then
         List<Integer> all = List.of(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.plan(), ports.task(),
-                ports.report());
+                ports.report(), ports.identity());
         assertThat(all).doesNotHaveDuplicates().allSatisfy(port -> assertThat(PortCheck.isFree(port)).isTrue());
     }
 
@@ -26,7 +26,8 @@ class LocalStackPortsTest {
 
         // then
         assertThat(choices).allSatisfy(ports -> assertThat(List.of(ports.kafka(), ports.kafkaController(),
-                ports.mongo(), ports.plan(), ports.task(), ports.report())).doesNotHaveDuplicates());
+                ports.mongo(), ports.plan(), ports.task(), ports.report(), ports.identity()))
+                .doesNotHaveDuplicates());
     }
 
     @Test
@@ -35,9 +36,10 @@ class LocalStackPortsTest {
         LocalStackPorts ports = LocalStackPorts.defaults();
 
         // then
-        assertThat(ports).isEqualTo(new LocalStackPorts(9092, 9093, 27017, 8081, 8082, 8083));
+        assertThat(ports).isEqualTo(new LocalStackPorts(9092, 9093, 27017, 8081, 8082, 8083, 9000));
         assertThat(ports.of(Service.PLAN)).isEqualTo(8081);
         assertThat(ports.of(Service.TASK)).isEqualTo(8082);
         assertThat(ports.of(Service.REPORT)).isEqualTo(8083);
+        assertThat(ports.identity()).isEqualTo(9000);
     }
 }

@@ -22,7 +22,7 @@ class PortCheckTest {
         try (ServerSocket occupier = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int taken = occupier.getLocalPort();
             LocalStackPorts ports = new LocalStackPorts(taken, free.kafkaController(), free.mongo(), free.plan(),
-                    free.task(), free.report());
+                    free.task(), free.report(), free.identity());
             LocalStack stack = LocalStack.builder().dataDir(dataDir).ports(ports).services().build();
 
             // when / then
@@ -42,7 +42,7 @@ class PortCheckTest {
         try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ServerSocket second = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalStackPorts ports = new LocalStackPorts(free.kafka(), free.kafkaController(), first.getLocalPort(),
-                    free.plan(), second.getLocalPort(), free.report());
+                    free.plan(), second.getLocalPort(), free.report(), free.identity());
             LocalStack stack = LocalStack.builder().dataDir(dataDir).ports(ports).services(Service.TASK).build();
 
             // when / then
@@ -63,7 +63,7 @@ class PortCheckTest {
         LocalStackPorts free = LocalStackPorts.free();
         try (ServerSocket occupier = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalStackPorts ports = new LocalStackPorts(occupier.getLocalPort(), free.kafkaController(), free.mongo(),
-                    free.plan(), free.task(), free.report());
+                    free.plan(), free.task(), free.report(), free.identity());
             LocalStack stack = LocalStack.builder().dataDir(dataDir).ports(ports).services().build();
 
             // when / then

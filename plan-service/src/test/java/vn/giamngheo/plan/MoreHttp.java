@@ -12,32 +12,17 @@ import java.util.UUID;
 import vn.giamngheo.contracts.EventJson;
 import vn.giamngheo.support.testing.HttpApi;
 
-/** The requests {@link HttpApi} does not make: PUT, DELETE, a CSV body and a multipart upload. */
+/** The requests {@link HttpApi} does not make: a CSV body and a multipart upload, as the same caller. */
 public final class MoreHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
-    public MoreHttp(String baseUrl) {
+    /** @param api whose caller these requests are made as (its {@code Authorization} header, none for the public) */
+    public MoreHttp(String baseUrl, HttpApi api) {
         this.baseUrl = baseUrl;
-    }
-
-    public HttpApi.Response put(String path, String json, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return send(request);
-    }
-
-    public HttpApi.Response delete(String path, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return send(request);
+        this.authorization = api.authorization();
     }
 
     /** A CSV body sent as {@code text/csv} without a charset parameter, as spreadsheet tools do. */
@@ -60,6 +45,9 @@ public final class MoreHttp {
     }
 
     private HttpApi.Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

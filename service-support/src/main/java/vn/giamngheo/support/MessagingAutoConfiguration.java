@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +36,7 @@ import vn.giamngheo.support.health.MongoPingHealthIndicator;
 import vn.giamngheo.support.outbox.AggregateStores;
 import vn.giamngheo.support.outbox.OutboxRelay;
 import vn.giamngheo.support.outbox.RelaySettings;
+import vn.giamngheo.support.security.CurrentCaller;
 import vn.giamngheo.support.web.ProblemDetailsAdvice;
 import vn.giamngheo.support.web.StrictDates;
 
@@ -81,9 +83,17 @@ public class MessagingAutoConfiguration {
                 properties.batchSize()), meters);
     }
 
+    /** Who is calling: the verified token's subject, roles and unit; the service itself outside requests. */
     @Bean
-    AggregateStores aggregateStores(MongoTemplate mongo, org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay) {
-        return new AggregateStores(mongo, (collection, id) -> relay.ifAvailable(r -> r.nudge(collection, id)));
+    CurrentCaller currentCaller(Environment environment) {
+        return new CurrentCaller(environment.getProperty("spring.application.name", "giamngheo"));
+    }
+
+    @Bean
+    AggregateStores aggregateStores(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay,
+                                    CurrentCaller currentCaller) {
+        return new AggregateStores(mongo, (collection, id) -> relay.ifAvailable(r -> r.nudge(collection, id)),
+                currentCaller::actor);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.giamngheo.localstack.DemoIdentities;
 
 /**
  * Static checks of the production-like stack: {@code docker-compose.yml} at the repository root and the services'
@@ -48,10 +52,17 @@ class DockerComposeFileTest {
 
     private static final String ROOT_ARTIFACT_ID = "giamngheo";
     private static final List<String> APP_SERVICES = List.of("plan-service", "task-service", "report-service");
-    private static final List<String> INFRASTRUCTURE = List.of("kafka", "mongodb");
+    private static final List<String> INFRASTRUCTURE = List.of("kafka", "mongodb", "keycloak");
     /** Host ports published by the compose file (the port plan of docs/architecture.md; Kafka's EXTERNAL listener). */
     private static final Map<String, Integer> PUBLISHED_PORTS = Map.of(
-            "kafka", 9094, "mongodb", 27017, "plan-service", 8081, "task-service", 8082, "report-service", 8083);
+            "kafka", 9094, "mongodb", 27017, "keycloak", 8180, "plan-service", 8081, "task-service", 8082,
+            "report-service", 8083);
+    /** The HTTP port of the Keycloak image (its default; the compose file does not change it). */
+    private static final int KEYCLOAK_CONTAINER_PORT = 8080;
+    private static final String REALM_FILE = "deploy/keycloak/giamngheo-realm.json";
+    private static final String IDENTITY_CONFIG = "identity/src/main/resources/application.yml";
+    /** {@code ${NAME:default}} as Spring and Keycloak's realm import read it. */
+    private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
 
     /** {@code ${NAME}} or {@code ${NAME:default}} with an environment-variable style name, in a Spring config file. */
     private static final Pattern SPRING_ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?=[:}])");
@@ -62,6 +73,8 @@ class DockerComposeFileTest {
     private static final Pattern CLASSPATH_IMPORT =
             Pattern.compile("(optional:)?classpath:([A-Za-z0-9_./-]+\\.(?:ya?ml|properties))");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)");
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private static Path root;
     private static Map<String, Object> compose;
@@ -123,6 +136,9 @@ class DockerComposeFileTest {
             if (APP_SERVICES.contains(name)) {
                 assertThat(String.valueOf(target)).as("%s: host port %d goes to SERVER_PORT", name, hostPort)
                         .isEqualTo(environment(name).get("SERVER_PORT"));
+            } else if (name.equals("keycloak")) {
+                assertThat(target).as("keycloak: host port %d goes to the image's HTTP port", hostPort)
+                        .isEqualTo(KEYCLOAK_CONTAINER_PORT);
             } else if (name.equals("kafka")) {
                 assertThat(listenerPorts(environment("kafka").get("KAFKA_LISTENERS")))
                         .as("kafka: host port %d goes to a port of KAFKA_LISTENERS", hostPort).containsValue(target);
@@ -319,6 +335,169 @@ class DockerComposeFileTest {
         }
     }
 
+    @Test
+    void keycloakImportsTheRealmFileAndTheServicesAcceptItsTokens() throws IOException {
+        // given the Keycloak service and the realm file
+        Map<String, Object> keycloak = service("keycloak");
+        Map<String, String> environment = environment("keycloak");
+        JsonNode realm = realm();
+        // when the realm's issuer, as tokens name it, is derived from KC_HOSTNAME
+        String issuer = environment.get("KC_HOSTNAME") + "/realms/" + realm.path("realm").asString();
+        // then the official image runs in dev mode, imports the realm file and serves its health checks
+        assertThat(String.valueOf(keycloak.get("image"))).as("keycloak: image")
+                .startsWith("quay.io/keycloak/keycloak:26.");
+        assertThat(String.valueOf(keycloak.get("command"))).as("keycloak: command").contains("start-dev")
+                .contains("--import-realm");
+        assertThat(environment).as("keycloak: environment").containsEntry("KC_HEALTH_ENABLED", "true");
+        assertThat(bindMounts("keycloak")).as("keycloak: the realm file is mounted into the import directory")
+                .containsEntry("/opt/keycloak/data/import/giamngheo-realm.json", "./" + REALM_FILE);
+        // and the tokens' issuer is the one the host reaches, published by compose
+        assertThat(issuer).as("issuer of the realm's tokens")
+                .isEqualTo("http://localhost:" + PUBLISHED_PORTS.get("keycloak") + "/realms/giamngheo");
+        // and every service checks tokens against that issuer, with the keys from inside the compose network
+        for (String name : APP_SERVICES) {
+            assertThat(environment(name)).as("%s: issuer and JWK set", name)
+                    .containsEntry("GIAMNGHEO_ISSUER_URI", issuer)
+                    .containsEntry("GIAMNGHEO_JWK_SET_URI", "http://keycloak:" + KEYCLOAK_CONTAINER_PORT
+                            + "/realms/giamngheo/protocol/openid-connect/certs");
+        }
+        // and every placeholder of the realm file is set for Keycloak, with the same default
+        Matcher m = PLACEHOLDER_WITH_DEFAULT.matcher(
+                Files.readString(root.resolve(REALM_FILE), StandardCharsets.UTF_8));
+        int placeholders = 0;
+        while (m.find()) {
+            placeholders++;
+            assertThat(environment).as("keycloak: environment for the realm's ${%s}", m.group(1))
+                    .containsEntry(m.group(1), m.group(2));
+        }
+        assertThat(placeholders).as("${NAME:default} placeholders in the realm file").isPositive();
+    }
+
+    @Test
+    void theRealmHasTheSameUsersRolesUnitsAndClientsAsTheLocalIssuer() throws IOException {
+        // given the realm file and the local issuer's configuration (the one source of truth for both)
+        JsonNode realm = realm();
+        Map<String, Object> identity = identityConfig();
+        List<Map<String, Object>> users = list(identity.get("users"), "giamngheo.identity.users");
+        List<Map<String, Object>> clients = list(identity.get("clients"), "giamngheo.identity.clients");
+        // then the realm roles are exactly the contract's roles
+        assertThat(realm.path("roles").path("realm").values()).extracting(r -> r.path("name").asString())
+                .containsExactlyInAnyOrder("ADMIN", "OFFICER", "VIEWER");
+        assertThat(realm.path("defaultRole").path("composite").asBoolean(true))
+                .as("the default role grants nothing, so the roles claim holds only the user's roles").isFalse();
+        // and the user profile declares `unit` (otherwise Keycloak's admin API silently ignores it)
+        JsonNode profile = JSON.readTree(realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")
+                .path(0).path("config").path("kc.user.profile.config").path(0).asString());
+        assertThat(profile.path("attributes").values()).extracting(a -> a.path("name").asString()).contains("unit");
+        // and the claims are mapped: realm roles -> roles, attribute unit -> unit, user name, full name
+        Map<String, JsonNode> scopes = byName(realm.path("clientScopes"), "name");
+        JsonNode rolesMapper = mapper(scopes.get("giamngheo"), "oidc-usermodel-realm-role-mapper");
+        assertThat(rolesMapper).as("realm role mapper in client scope giamngheo").isNotNull();
+        assertThat(rolesMapper.path("config").path("claim.name").asString()).isEqualTo("roles");
+        assertThat(rolesMapper.path("config").path("multivalued").asString()).isEqualTo("true");
+        assertThat(rolesMapper.path("config").path("access.token.claim").asString()).isEqualTo("true");
+        JsonNode unitMapper = mapper(scopes.get("giamngheo"), "oidc-usermodel-attribute-mapper");
+        assertThat(unitMapper).as("user attribute mapper in client scope giamngheo").isNotNull();
+        assertThat(unitMapper.path("config").path("user.attribute").asString()).isEqualTo("unit");
+        assertThat(unitMapper.path("config").path("claim.name").asString()).isEqualTo("unit");
+        assertThat(unitMapper.path("config").path("access.token.claim").asString()).isEqualTo("true");
+        assertThat(mapper(scopes.get("profile"), "oidc-usermodel-attribute-mapper").path("config")
+                .path("claim.name").asString()).isEqualTo("preferred_username");
+        assertThat(mapper(scopes.get("profile"), "oidc-full-name-mapper")).as("full name mapper").isNotNull();
+        assertThat(mapper(scopes.get("basic"), "oidc-sub-mapper")).as("sub mapper").isNotNull();
+        // and access tokens live as long in both
+        assertThat(Duration.ofSeconds(realm.path("accessTokenLifespan").asLong()))
+                .isEqualTo(Duration.parse("PT" + resolve(String.valueOf(identity.get("access-token-ttl")))
+                        .toUpperCase(Locale.ROOT)));
+
+        // and every local user is a realm user with the same id (= sub), name, role, unit and demo password
+        Map<String, JsonNode> realmUsers = byName(realm.path("users"), "username");
+        for (Map<String, Object> user : users) {
+            String username = String.valueOf(user.get("username"));
+            JsonNode realmUser = realmUsers.get(username);
+            assertThat(realmUser).as("realm user %s", username).isNotNull();
+            assertThat(realmUser.path("id").asString()).as("%s: id, which Keycloak puts into sub", username)
+                    .isEqualTo(username);
+            assertThat(realmUser.path("firstName").asString() + " " + realmUser.path("lastName").asString())
+                    .as("%s: firstName + lastName, Keycloak's name claim", username).isEqualTo(user.get("name"));
+            assertThat(realmUser.path("realmRoles").values()).extracting(JsonNode::asString).as("%s: roles", username)
+                    .containsExactlyElementsOf(strings(user.get("roles")));
+            assertThat(realmUser.path("attributes").path("unit").path(0).asString(null)).as("%s: unit", username)
+                    .isEqualTo(user.get("unit"));
+            assertThat(realmUser.path("credentials").path(0).path("value").asString())
+                    .as("%s: the same demo password, from the same variable", username)
+                    .isEqualTo(String.valueOf(user.get("password")));
+            assertThat(realmUser.path("requiredActions").isEmpty()).as("%s: no required action", username).isTrue();
+        }
+        assertThat(realmUsers.values().stream().filter(u -> !u.has("serviceAccountClientId")))
+                .as("realm users that log in").hasSameSizeAs(users);
+
+        // and every local client is a realm client of the same kind, scopes, unit and demo secret
+        Map<String, JsonNode> realmClients = byName(realm.path("clients"), "clientId");
+        assertThat(realmClients.keySet()).containsExactlyInAnyOrderElementsOf(
+                clients.stream().map(c -> String.valueOf(c.get("client-id"))).toList());
+        for (Map<String, Object> client : clients) {
+            String clientId = String.valueOf(client.get("client-id"));
+            JsonNode realmClient = realmClients.get(clientId);
+            if (client.get("secret") == null) {
+                assertThat(realmClient.path("publicClient").asBoolean()).as("%s: public", clientId).isTrue();
+                assertThat(realmClient.path("standardFlowEnabled").asBoolean()).as("%s: code flow", clientId).isTrue();
+                assertThat(realmClient.path("attributes").path("pkce.code.challenge.method").asString())
+                        .as("%s: PKCE", clientId).isEqualTo("S256");
+                assertThat(realmClient.path("redirectUris").values()).extracting(JsonNode::asString)
+                        .as("%s: redirect URIs", clientId)
+                        .containsExactlyInAnyOrderElementsOf(strings(client.get("redirect-uris")));
+                assertThat(realmClient.path("defaultClientScopes").values()).extracting(JsonNode::asString)
+                        .as("%s: the scopes that carry the claims", clientId).contains("profile", "giamngheo");
+            } else {
+                assertThat(realmClient.path("serviceAccountsEnabled").asBoolean()).as("%s: machine", clientId)
+                        .isTrue();
+                assertThat(realmClient.path("publicClient").asBoolean()).as("%s: confidential", clientId).isFalse();
+                assertThat(realmClient.path("secret").asString()).as("%s: the same demo secret", clientId)
+                        .isEqualTo(String.valueOf(client.get("secret")));
+                assertThat(realmClient.path("defaultClientScopes").values()).extracting(JsonNode::asString)
+                        .filteredOn(scope -> !scope.equals("basic")).as("%s: scopes", clientId)
+                        .containsExactlyInAnyOrderElementsOf(strings(client.get("scopes")));
+                JsonNode hardCodedUnit = mapper(realmClient, "oidc-hardcoded-claim-mapper");
+                assertThat(hardCodedUnit == null ? null : hardCodedUnit.path("config").path("claim.value").asString())
+                        .as("%s: hard-coded unit claim", clientId).isEqualTo(client.get("unit"));
+                JsonNode serviceAccount = realmUsers.get("service-account-" + clientId);
+                assertThat(serviceAccount).as("%s: service account user", clientId).isNotNull();
+                assertThat(serviceAccount.path("id").asString()).as("%s: service account id = sub", clientId)
+                        .isEqualTo(clientId);
+                assertThat(serviceAccount.path("realmRoles").isEmpty()).as("%s: no roles", clientId).isTrue();
+            }
+        }
+        for (String scope : List.of("poverty.import", "api.read")) {
+            assertThat(scopes.get(scope)).as("client scope %s", scope).isNotNull();
+            assertThat(scopes.get(scope).path("attributes").path("include.in.token.scope").asString())
+                    .as("%s appears in the scope claim", scope).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void theLocalStacksDemoLoginsAreTheLocalIssuersUsers() throws IOException {
+        // given the local issuer's users and clients, with their placeholders' defaults
+        Map<String, Object> identity = identityConfig();
+        List<Map<String, Object>> users = list(identity.get("users"), "giamngheo.identity.users");
+        // when the local-stack's DemoIdentities are compared (the demo loader, token.sh and the tests log in with them)
+        // then every user and machine client is there with the same password/secret, role and unit
+        assertThat(DemoIdentities.users()).extracting(DemoIdentities.Login::username)
+                .containsExactlyElementsOf(users.stream().map(u -> String.valueOf(u.get("username"))).toList());
+        for (Map<String, Object> user : users) {
+            DemoIdentities.Login login = DemoIdentities.user(String.valueOf(user.get("username"))).orElseThrow();
+            assertThat(login.password()).as(login.username()).isEqualTo(resolve(String.valueOf(user.get("password"))));
+            assertThat(List.of(login.role())).as(login.username()).isEqualTo(strings(user.get("roles")));
+            assertThat(login.unit()).as(login.username()).isEqualTo(user.get("unit"));
+        }
+        List<Map<String, Object>> machines = list(identity.get("clients"), "giamngheo.identity.clients").stream()
+                .filter(c -> c.get("secret") != null).toList();
+        assertThat(DemoIdentities.machineClients())
+                .containsExactlyElementsOf(machines.stream().map(c -> String.valueOf(c.get("client-id"))).toList());
+        assertThat(machines).allSatisfy(c -> assertThat(resolve(String.valueOf(c.get("secret"))))
+                .isEqualTo(DemoIdentities.machineSecret()));
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // Compose helpers
     // ------------------------------------------------------------------------------------------------------------
@@ -330,6 +509,69 @@ class DockerComposeFileTest {
     private static Map<String, Object> service(String name) {
         assertThat(services).as("services in docker-compose.yml").containsKey(name);
         return map(services.get(name), "services." + name);
+    }
+
+    /** Bind mounts of a service: container path to host path, as written. */
+    private static Map<String, String> bindMounts(String name) {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        Object raw = service(name).get("volumes");
+        for (Object entry : raw == null ? List.of() : (List<?>) raw) {
+            String[] parts = interpolate(String.valueOf(entry)).split(":");
+            if (parts.length >= 2 && (parts[0].startsWith(".") || parts[0].startsWith("/"))) {
+                mounts.put(parts[1], parts[0]);
+            }
+        }
+        return mounts;
+    }
+
+    private static JsonNode realm() throws IOException {
+        Path file = root.resolve(REALM_FILE);
+        assertThat(file).as("the Keycloak realm file").isRegularFile();
+        return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** {@code giamngheo.identity} of the local issuer's application.yml. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> identityConfig() throws IOException {
+        try (Reader reader = Files.newBufferedReader(root.resolve(IDENTITY_CONFIG), StandardCharsets.UTF_8)) {
+            Map<String, Object> yaml = new Yaml().load(reader);
+            Map<String, Object> giamngheo = (Map<String, Object>) yaml.get("giamngheo");
+            assertThat(giamngheo).as("giamngheo in %s", IDENTITY_CONFIG).isNotNull();
+            return (Map<String, Object>) giamngheo.get("identity");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value, String what) {
+        assertThat(value).as("%s in %s is a list", what, IDENTITY_CONFIG).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
+    }
+
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+
+    /** {@code ${NAME:default}} → default, as the application runs when NAME is not set. */
+    private static String resolve(String value) {
+        Matcher m = PLACEHOLDER_WITH_DEFAULT.matcher(value);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(2)));
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode array, String field) {
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        array.values().forEach(node -> byName.put(node.path(field).asString(), node));
+        return byName;
+    }
+
+    /** The owner's (a client scope's or a client's) protocol mapper of that type, or null. */
+    private static JsonNode mapper(JsonNode owner, String type) {
+        assertThat(owner).as("client scope or client with a %s", type).isNotNull();
+        for (JsonNode mapper : owner.path("protocolMappers").values()) {
+            if (type.equals(mapper.path("protocolMapper").asString())) {
+                return mapper;
+            }
+        }
+        return null;
     }
 
     /** The service's environment, list or map form, with compose interpolation resolved to the defaults. */

@@ -26,13 +26,15 @@ import vn.giamngheo.contracts.plan.PlanCreated;
 import vn.giamngheo.contracts.plan.PlanIssued;
 import vn.giamngheo.contracts.unit.UnitRegistered;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TestProducer;
 import vn.giamngheo.support.testing.TopicProbe;
 import vn.giamngheo.task.task.TaskStore;
 
 /**
- * What every task-service scenario shares: the service on a random port, a producer that publishes plan.events as the
- * plan-service would, and Sơn La's units. All scenario classes declare the same configuration, so Spring starts one
+ * What every task-service scenario shares: the service on a random port, called as the province administrator unless
+ * a scenario acts as someone else ({@link #as}), a producer that publishes plan.events as the plan-service would, and
+ * Sơn La's units. All scenario classes declare the same configuration, so Spring starts one
  * context for all of them. The overdue check runs every second here, with the real clock: scenarios that need
  * another "today" run their own detector over the same database.
  */
@@ -55,12 +57,16 @@ public abstract class TaskServiceScenarios {
     @Autowired
     protected TaskStore store;
 
+    /** The API as the province administrator (ADMIN), who may do everything. */
     protected HttpApi api;
+    /** The API as the public: no token. */
+    protected HttpApi anonymous;
     protected TestProducer planService;
 
     @BeforeEach
     void connect() {
-        api = new HttpApi("http://localhost:" + port);
+        anonymous = new HttpApi("http://localhost:" + port);
+        api = anonymous.as(TestCaller.ADMIN);
         planService = new TestProducer(bootstrapServers, "/giamngheo/plan-service");
         // Version 1 of each unit: a redelivery to a context that already has them is skipped as a duplicate.
         agency("BDT-14", "Ban Dân tộc tỉnh Sơn La", "Ethnic Affairs Committee of Sơn La");
@@ -74,6 +80,11 @@ public abstract class TaskServiceScenarios {
     @AfterEach
     void disconnect() {
         planService.close();
+    }
+
+    /** The API as {@code caller}, e.g. {@code as(TestCaller.officerOf("SXD-14"))}. */
+    protected HttpApi as(TestCaller caller) {
+        return anonymous.as(caller);
     }
 
     protected void agency(String code, String nameVi, String nameEn) {

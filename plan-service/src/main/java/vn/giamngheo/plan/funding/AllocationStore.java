@@ -19,6 +19,7 @@ import vn.giamngheo.plan.funding.domain.FundingSource;
 import vn.giamngheo.plan.plan.domain.Program;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.AggregateStores;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.PageResponse;
 
@@ -45,6 +46,11 @@ public class AllocationStore {
 
     public Versioned<Allocation> get(String id) {
         return aggregates.get(id);
+    }
+
+    /** Who made each change of the allocation, oldest first. */
+    public List<AuditEntry> auditTrail(String id) {
+        return aggregates.auditTrail(id);
     }
 
     public PageResponse<Versioned<Allocation>> search(AllocationFilter filter, int page, int size) {

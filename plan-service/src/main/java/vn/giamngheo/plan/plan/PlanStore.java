@@ -18,6 +18,7 @@ import vn.giamngheo.plan.plan.domain.PlanStatus;
 import vn.giamngheo.plan.plan.domain.Program;
 import vn.giamngheo.plan.text.SearchText;
 import vn.giamngheo.support.outbox.AggregateStore;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.AggregateStores;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.PageResponse;
@@ -45,6 +46,11 @@ public class PlanStore {
 
     public Versioned<Plan> get(String id) {
         return aggregates.get(id);
+    }
+
+    /** Who made each change of the plan, oldest first. */
+    public List<AuditEntry> auditTrail(String id) {
+        return aggregates.auditTrail(id);
     }
 
     public PageResponse<Versioned<Plan>> search(PlanFilter filter, int page, int size) {
@@ -78,6 +84,9 @@ public class PlanStore {
         if (filter.overlapsFrom() != null) {
             all.add(Criteria.where("state.periodEnd").gte(filter.overlapsFrom()));
         }
+        if (filter.publishedOnly()) {
+            all.add(Criteria.where("state.status").ne(PlanStatus.DRAFT.name()));
+        }
         for (String word : SearchText.queryPatterns(filter.text())) {
             all.add(Criteria.where("state.searchText").regex(word));
         }
@@ -106,9 +115,16 @@ public class PlanStore {
 
     /**
      * Filters of the plan list; all optional. A plan matches the period filter when its period overlaps
-     * [overlapsFrom, overlapsTo]; {@code text} matches code and title with or without diacritics.
+     * [overlapsFrom, overlapsTo]; {@code text} matches code and title with or without diacritics;
+     * {@code publishedOnly} leaves drafts out (the public's view).
      */
     public record PlanFilter(String code, PlanStatus status, PlanKind kind, Program program, String issuingUnitCode,
-                             String parentPlanId, LocalDate overlapsFrom, LocalDate overlapsTo, String text) {
+                             String parentPlanId, LocalDate overlapsFrom, LocalDate overlapsTo, String text,
+                             boolean publishedOnly) {
+
+        public PlanFilter withoutDrafts() {
+            return new PlanFilter(code, status, kind, program, issuingUnitCode, parentPlanId, overlapsFrom,
+                    overlapsTo, text, true);
+        }
     }
 }

@@ -19,6 +19,7 @@ import vn.giamngheo.plan.unit.domain.Unit;
 import vn.giamngheo.plan.unit.domain.UnitKind;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.AggregateStores;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.PageResponse;
 
@@ -47,6 +48,11 @@ public class UnitStore {
 
     public Versioned<Unit> get(String code) {
         return aggregates.get(code);
+    }
+
+    /** Who made each change of the unit, oldest first. */
+    public List<AuditEntry> auditTrail(String code) {
+        return aggregates.auditTrail(code);
     }
 
     /** The stored units among {@code codes}, read in one query. */

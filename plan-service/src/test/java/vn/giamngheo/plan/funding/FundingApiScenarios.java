@@ -16,9 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.Topics;
-import vn.giamngheo.plan.MoreHttp;
 import vn.giamngheo.support.testing.EmittedEvents;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /** Funding integration (lồng ghép nguồn lực) end to end: allocations, disbursements, totals and their events. */
@@ -35,13 +35,11 @@ abstract class FundingApiScenarios {
     MongoTemplate mongo;
 
     HttpApi api;
-    MoreHttp http;
     String planId;
 
     @BeforeEach
     void draftPlanWithAnObjective() {
-        api = new HttpApi("http://localhost:" + port);
-        http = new MoreHttp("http://localhost:" + port);
+        api = new HttpApi("http://localhost:" + port).as(TestCaller.ADMIN);
         HttpApi.Response plan = api.post("/api/v1/plans", """
                 {"code":"147/KH-UBND.%s","title":"Kế hoạch thực hiện Chương trình giảm nghèo bền vững 2021–2025",
                  "kind":"PROGRAM_PLAN","issuingUnitCode":"UBND-14","periodStart":"2022-05-31",
@@ -76,7 +74,7 @@ abstract class FundingApiScenarios {
                 "{\"disbursedAmount\":4000000000}", central.etag());
         HttpApi.Response sameTotalAgain = api.post("/api/v1/allocations/" + centralId + "/disbursements",
                 "{\"disbursedAmount\":4000000000}");
-        HttpApi.Response corrected = http.put("/api/v1/allocations/" + centralId,
+        HttpApi.Response corrected = api.put("/api/v1/allocations/" + centralId,
                 "{\"allocatedAmount\":12000000000,\"note\":\"Điều chỉnh theo Quyết định phân bổ vốn\"}",
                 disbursed.etag());
         HttpApi.Response withdrawn = api.post("/api/v1/allocations/" + withdrawnLater.text("id") + "/cancel",
@@ -166,7 +164,7 @@ abstract class FundingApiScenarios {
                 {"unitCode":"H-128","source":"CENTRAL_BUDGET","year":2023,"allocatedAmount":5}""");
         HttpApi.Response overDisbursed = api.post("/api/v1/allocations/" + first.text("id") + "/disbursements",
                 "{\"disbursedAmount\":1000000001}");
-        HttpApi.Response stale = http.put("/api/v1/allocations/" + first.text("id"),
+        HttpApi.Response stale = api.put("/api/v1/allocations/" + first.text("id"),
                 "{\"allocatedAmount\":2000000000}", "\"7\"");
         api.post("/api/v1/plans/" + planId + "/cancel", "{\"reason\":\"Thay thế\"}");
         HttpApi.Response toCancelledPlan = api.post(allocations, """

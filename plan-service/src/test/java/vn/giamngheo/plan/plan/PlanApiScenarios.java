@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.support.testing.EmittedEvents;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /** The plan API end to end through Mongo and Kafka; run on embedded infrastructure and on Docker images. */
@@ -40,7 +41,7 @@ abstract class PlanApiScenarios {
 
     @BeforeEach
     void connect() {
-        api = new HttpApi("http://localhost:" + port);
+        api = new HttpApi("http://localhost:" + port).as(TestCaller.ADMIN);
     }
 
     @Test

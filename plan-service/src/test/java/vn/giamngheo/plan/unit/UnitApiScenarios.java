@@ -20,6 +20,7 @@ import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.plan.MoreHttp;
 import vn.giamngheo.support.testing.EmittedEvents;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /** Units and agencies end to end: reference data, effective dating, successors, changes and CSV import. */
@@ -45,8 +46,8 @@ abstract class UnitApiScenarios {
 
     @BeforeEach
     void connect() {
-        api = new HttpApi("http://localhost:" + port);
-        http = new MoreHttp("http://localhost:" + port);
+        api = new HttpApi("http://localhost:" + port).as(TestCaller.ADMIN);
+        http = new MoreHttp("http://localhost:" + port, api);
         prefix = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
@@ -132,9 +133,9 @@ abstract class UnitApiScenarios {
                  "validFrom":"2021-01-01"}""";
 
         // when
-        HttpApi.Response renamed = http.put("/api/v1/units/" + code, renamedBody, "\"1\"");
-        HttpApi.Response sameAgain = http.put("/api/v1/units/" + code, renamedBody, "\"2\"");
-        HttpApi.Response stale = http.put("/api/v1/units/" + code, renamedBody.replace("Mới", "Cũ"), "\"1\"");
+        HttpApi.Response renamed = api.put("/api/v1/units/" + code, renamedBody, "\"1\"");
+        HttpApi.Response sameAgain = api.put("/api/v1/units/" + code, renamedBody, "\"2\"");
+        HttpApi.Response stale = api.put("/api/v1/units/" + code, renamedBody.replace("Mới", "Cũ"), "\"1\"");
         HttpApi.Response tooEarly = api.post("/api/v1/units/" + code + "/retire", """
                 {"validTo":"2025-03-31","successorCodes":["%s"]}""".formatted(successor));
         HttpApi.Response retired = api.post("/api/v1/units/" + code + "/retire", """
@@ -191,7 +192,7 @@ abstract class UnitApiScenarios {
         HttpApi.Response badKind = api.post("/api/v1/units", """
                 {"code":"%s","kind":"VILLAGE","nameVi":"Bản","nameEn":"Village","validFrom":"2021-01-01"}"""
                 .formatted(prefix));
-        HttpApi.Response otherCode = http.put("/api/v1/units/BDT-14", """
+        HttpApi.Response otherCode = api.put("/api/v1/units/BDT-14", """
                 {"code":"BDT-15","kind":"AGENCY","nameVi":"Ban","nameEn":"EAC","validFrom":"2021-01-01"}""", null);
         HttpApi.Response unknown = api.get("/api/v1/units/" + prefix);
 
@@ -288,7 +289,7 @@ abstract class UnitApiScenarios {
     void seeding_the_reference_data_again_adds_nothing_and_keeps_a_users_correction() {
         // given: a user corrected a reference unit after it was seeded
         HttpApi.Response songMa = api.get("/api/v1/units/H-126");
-        HttpApi.Response corrected = http.put("/api/v1/units/H-126", """
+        HttpApi.Response corrected = api.put("/api/v1/units/H-126", """
                 {"kind":"DISTRICT","nameVi":"Huyện Sông Mã","nameEn":"Song Ma District, Son La","parentCode":"14",
                  "validFrom":"2021-01-01","validTo":"2025-06-30"}""", songMa.etag());
         long before = mongo.getCollection(UnitStore.COLLECTION).countDocuments();

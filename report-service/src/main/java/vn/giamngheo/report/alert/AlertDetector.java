@@ -27,10 +27,12 @@ import vn.giamngheo.report.task.TaskViews;
 import vn.giamngheo.report.task.domain.TaskRecord;
 import vn.giamngheo.report.unit.UnitViews;
 import vn.giamngheo.support.domain.Change;
+import vn.giamngheo.support.domain.ForbiddenException;
 import vn.giamngheo.support.domain.StaleVersionException;
 import vn.giamngheo.support.domain.StateConflictException;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.Versioned;
+import vn.giamngheo.support.security.CurrentCaller;
 
 /**
  * Looks for the conditions that deserve an alert and raises each one once per condition and period; resolves open
@@ -63,10 +65,12 @@ public class AlertDetector {
     private final UnitViews units;
     private final ProvinceCalendar calendar;
     private final ReportSettings settings;
+    private final CurrentCaller caller;
 
     public AlertDetector(AlertStore store, IndicatorQuery indicators, PlanViews plans, TaskViews tasks,
                          ExpectedSubmitters expected, SubmissionStore submissions, UnitViews units,
-                         ProvinceCalendar calendar, ReportSettings settings) {
+                         ProvinceCalendar calendar, ReportSettings settings, CurrentCaller caller) {
+        this.caller = caller;
         this.alerts = store.aggregates();
         this.store = store;
         this.indicators = indicators;
@@ -125,9 +129,31 @@ public class AlertDetector {
         return new Run(today, raised, already, resolved);
     }
 
+    /** Taking note of an alert: the administrator, or an officer of the unit the alert is about. */
     public Versioned<Alert> acknowledge(String id, Long expectedVersion, String by, String note) {
-        return alerts.apply(id, expectedVersion, (alert, version) -> alert.acknowledge(version, by, note,
-                calendar.now()));
+        return alerts.apply(id, expectedVersion, (alert, version) -> {
+            String unit = unitOf(alert);
+            if (unit == null && !caller.get().isAdmin()) {
+                throw new ForbiddenException("Alert " + id + " concerns no known unit; only the province "
+                        + "administrator may acknowledge it");
+            }
+            if (unit != null) {
+                caller.get().requireAdminOrOfficerOf(unit, "acknowledge alert " + id);
+            }
+            return alert.acknowledge(version, by, note, calendar.now());
+        });
+    }
+
+    /**
+     * The unit an alert is about: the unit that has not reported, or for a plan's alert the unit that issued the
+     * plan (it answers for the plan's indicators and tasks); null when the plan is unknown.
+     */
+    public String unitOf(Alert alert) {
+        if (alert.unitCode() != null) {
+            return alert.unitCode();
+        }
+        return alert.planId() == null ? null
+                : plans.find(alert.planId()).map(PlanRecord::issuingUnitCode).orElse(null);
     }
 
     /** Why an open alert's condition no longer holds, or null when it still does (or is left to people). */

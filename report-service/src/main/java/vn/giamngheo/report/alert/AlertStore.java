@@ -15,6 +15,7 @@ import vn.giamngheo.report.alert.domain.AlertKind;
 import vn.giamngheo.report.alert.domain.AlertStatus;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.AggregateStores;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.PageResponse;
 
@@ -38,6 +39,11 @@ public class AlertStore {
 
     public Optional<Versioned<Alert>> find(String id) {
         return aggregates.find(id);
+    }
+
+    /** Who raised (whoever ran the check, or the service on its schedule), acknowledged and resolved it. */
+    public List<AuditEntry> auditTrail(String id) {
+        return aggregates.auditTrail(id);
     }
 
     /** What a list of alerts may be narrowed to; all optional. {@code open} = raised or acknowledged. */

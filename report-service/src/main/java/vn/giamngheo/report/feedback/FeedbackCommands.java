@@ -1,5 +1,6 @@
 package vn.giamngheo.report.feedback;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import vn.giamngheo.report.calendar.ProvinceCalendar;
@@ -10,11 +11,18 @@ import vn.giamngheo.report.feedback.domain.SubjectKind;
 import vn.giamngheo.report.task.TaskViews;
 import vn.giamngheo.report.unit.UnitViews;
 import vn.giamngheo.support.domain.Change;
+import vn.giamngheo.support.domain.ForbiddenException;
 import vn.giamngheo.support.domain.UnprocessableException;
 import vn.giamngheo.support.outbox.AggregateStore;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
+import vn.giamngheo.support.security.Caller;
+import vn.giamngheo.support.security.CurrentCaller;
 
-/** Receives feedback and officials' answers; each change and its event are stored in one write. */
+/**
+ * Receives feedback (from anyone, signed in or not: the actor says which) and officials' answers (the administrator
+ * or an officer of a unit the feedback is addressed to); each change and its event are stored in one write.
+ */
 @Service
 public class FeedbackCommands {
 
@@ -22,9 +30,12 @@ public class FeedbackCommands {
     private final TaskViews tasks;
     private final UnitViews units;
     private final ProvinceCalendar calendar;
+    private final CurrentCaller caller;
 
-    public FeedbackCommands(FeedbackStore store, TaskViews tasks, UnitViews units, ProvinceCalendar calendar) {
+    public FeedbackCommands(FeedbackStore store, TaskViews tasks, UnitViews units, ProvinceCalendar calendar,
+                            CurrentCaller caller) {
         this.feedback = store.aggregates();
+        this.caller = caller;
         this.tasks = tasks;
         this.units = units;
         this.calendar = calendar;
@@ -49,10 +60,31 @@ public class FeedbackCommands {
     }
 
     public Versioned<Feedback> answer(String id, Long expectedVersion, String answeredBy, String response) {
-        return feedback.apply(id, expectedVersion, (f, v) -> f.answer(v, answeredBy, response, calendar.now()));
+        return feedback.apply(id, expectedVersion, (f, v) -> {
+            if (!mayAnswer(f)) {
+                throw new ForbiddenException("Feedback " + id + " is addressed to " + String.join(" and ",
+                        f.addressedTo()) + "; only the province administrator or their officers answer it"
+                        + (caller.get().unit() == null ? "" : " (you act for " + caller.get().unit() + ")"));
+            }
+            return f.answer(v, answeredBy, response, calendar.now());
+        });
     }
 
     public Versioned<Feedback> get(String id) {
         return feedback.get(id);
+    }
+
+    /** Who made each change: the sender (or the public) and the official who answered. */
+    public List<AuditEntry> auditTrail(String id) {
+        return feedback.auditTrail(id);
+    }
+
+    /**
+     * The administrator and the officers of the units it is addressed to: they answer it, and they alone see the
+     * sender's contact, which is personal data.
+     */
+    public boolean mayAnswer(Feedback f) {
+        Caller current = caller.get();
+        return current.isAdmin() || f.addressedTo().stream().anyMatch(current::isOfficerOf);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.aggregation.GroupOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import vn.giamngheo.report.plan.PlanViews;
+import vn.giamngheo.report.plan.PlanVisibility;
 import vn.giamngheo.report.plan.domain.PlanRecord;
 import vn.giamngheo.report.progress.domain.ProgressFigures;
 import vn.giamngheo.report.unit.UnitViews;
@@ -53,15 +54,23 @@ public class FundingQuery {
     }
 
     public FundingReport report(Filter filter) {
+        return report(filter, false);
+    }
+
+    /** As {@link #report(Filter)}; {@code withoutDrafts}: DRAFT plans' allocations are left out (the public's view). */
+    public FundingReport report(Filter filter, boolean withoutDrafts) {
         Criteria criteria = Criteria.where("status").is("ACTIVE");
         int planCount = 0;
         if (filter.planId() != null) {
-            PlanRecord plan = plans.find(filter.planId())
+            PlanRecord plan = plans.find(filter.planId()).filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p))
                     .orElseThrow(() -> new NotFoundException("Plan", filter.planId()));
-            List<String> ids = filter.includeSubPlans()
-                    ? plans.withDescendants(plan).stream().map(PlanRecord::id).toList() : List.of(plan.id());
+            List<String> ids = (filter.includeSubPlans() ? plans.withDescendants(plan) : List.of(plan)).stream()
+                    .filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p)).map(PlanRecord::id).toList();
             planCount = ids.size();
             criteria = criteria.and("planId").in(ids);
+        } else if (withoutDrafts) {
+            criteria = criteria.and("planId").nin(plans.all().stream().filter(PlanVisibility::isDraft)
+                    .map(PlanRecord::id).toList());
         }
         if (filter.year() != null) {
             criteria = criteria.and("year").is(filter.year());

@@ -14,6 +14,7 @@ import vn.giamngheo.report.export.Column;
 import vn.giamngheo.report.export.Exports;
 import vn.giamngheo.report.export.Labels;
 import vn.giamngheo.report.export.Table;
+import vn.giamngheo.report.plan.PlanVisibility;
 
 @RestController
 @Tag(name = "Indicators", description = "Chỉ tiêu: baseline, target, latest actual (approved reports, poverty "
@@ -28,15 +29,17 @@ public class IndicatorController {
             Column.text("Đánh giá"));
 
     private final IndicatorQuery query;
+    private final PlanVisibility visibility;
 
-    public IndicatorController(IndicatorQuery query) {
+    public IndicatorController(IndicatorQuery query, PlanVisibility visibility) {
         this.query = query;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/v1/reports/indicators")
     @Operation(summary = "Indicator table: one row per indicator, area (null = the plan's whole area) and target "
             + "year, with baseline, target, latest actual up to that year, projection and status ON_TRACK / "
-            + "AT_RISK / OFF_TRACK / NO_DATA / NO_TARGET")
+            + "AT_RISK / OFF_TRACK / NO_DATA / NO_TARGET. Public; without a token DRAFT plans are left out")
     public List<IndicatorRow> indicators(@RequestParam(required = false) String planId,
                                          @RequestParam(defaultValue = "false") boolean includeSubPlans,
                                          @RequestParam(required = false) String indicatorCode,
@@ -45,7 +48,7 @@ public class IndicatorController {
                                          @Parameter(description = "only the plans' whole areas, no area rows")
                                          @RequestParam(defaultValue = "false") boolean planWideOnly) {
         return query.rows(new IndicatorQuery.Filter(planId, includeSubPlans, indicatorCode, year, null, areaCode,
-                planWideOnly));
+                planWideOnly), visibility.draftsHidden());
     }
 
     @GetMapping("/api/v1/reports/indicators.xlsx")
@@ -77,7 +80,8 @@ public class IndicatorController {
     }
 
     private List<IndicatorRow> rows(String planId, boolean includeSubPlans, Integer year) {
-        return query.rows(new IndicatorQuery.Filter(planId, includeSubPlans, null, year, null, null, false));
+        return query.rows(new IndicatorQuery.Filter(planId, includeSubPlans, null, year, null, null, false),
+                visibility.draftsHidden());
     }
 
     static Table table(List<IndicatorRow> rows) {

@@ -20,6 +20,7 @@ import vn.giamngheo.report.indicator.domain.IndicatorStatusRule;
 import vn.giamngheo.report.indicator.domain.Judgement;
 import vn.giamngheo.report.indicator.domain.Point;
 import vn.giamngheo.report.plan.PlanViews;
+import vn.giamngheo.report.plan.PlanVisibility;
 import vn.giamngheo.report.plan.domain.IndicatorDef;
 import vn.giamngheo.report.plan.domain.PlanRecord;
 import vn.giamngheo.report.plan.domain.TargetDef;
@@ -75,15 +76,21 @@ public class IndicatorQuery {
     }
 
     public List<IndicatorRow> rows(Filter filter) {
+        return rows(filter, false);
+    }
+
+    /** As {@link #rows(Filter)}; {@code withoutDrafts}: DRAFT plans are unknown (the public's view). */
+    public List<IndicatorRow> rows(Filter filter, boolean withoutDrafts) {
         List<PlanRecord> selected;
         if (filter.planId() != null) {
-            PlanRecord plan = plans.find(filter.planId())
+            PlanRecord plan = plans.find(filter.planId()).filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p))
                     .orElseThrow(() -> new NotFoundException("Plan", filter.planId()));
             selected = filter.includeSubPlans() ? plans.withDescendants(plan) : List.of(plan);
         } else {
             selected = plans.all();
         }
-        selected = selected.stream().filter(p -> !p.structure().indicators().isEmpty()).toList();
+        selected = selected.stream().filter(p -> !p.structure().indicators().isEmpty())
+                .filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p)).toList();
         Map<String, List<Actual>> submitted = submittedActuals(selected.stream().map(PlanRecord::id).toList());
         List<IndicatorRow> rows = new ArrayList<>();
         for (PlanRecord plan : selected) {

@@ -21,6 +21,7 @@ import vn.giamngheo.report.feedback.FeedbackSummary;
 import vn.giamngheo.report.export.Exports;
 import vn.giamngheo.report.export.Labels;
 import vn.giamngheo.report.export.Table;
+import vn.giamngheo.report.plan.PlanVisibility;
 import vn.giamngheo.report.plan.domain.PlanRecord;
 import vn.giamngheo.report.progress.domain.ProgressFigures;
 
@@ -42,18 +43,21 @@ public class PlanProgressController {
             Column.percent("Tiến độ (%)"), Column.text("Quá hạn"), Column.date("Ngày hoàn thành"));
 
     private final PlanProgressQuery query;
+    private final PlanVisibility visibility;
 
-    public PlanProgressController(PlanProgressQuery query) {
+    public PlanProgressController(PlanProgressQuery query, PlanVisibility visibility) {
         this.query = query;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/v1/reports/plans/{planId}/progress")
     @Operation(summary = "A plan's progress, from the events of the plan- and task-services: its own tasks, the "
-            + "roll-up over every plan below it, each sub-plan, feedback; asOf = at the end of a past day")
+            + "roll-up over every plan below it, each sub-plan, feedback; asOf = at the end of a past day. Public; "
+            + "without a token a DRAFT plan is 404 and DRAFT sub-plans are left out")
     public PlanProgress progress(@PathVariable String planId, @Parameter(description = "a past day, e.g. 2024-06-30")
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf) {
-        return query.of(planId, asOf);
+        return query.of(planId, asOf, visibility.draftsHidden());
     }
 
     @GetMapping("/api/v1/reports/plans/{planId}/progress.xlsx")
@@ -63,7 +67,7 @@ public class PlanProgressController {
                                                           @RequestParam(required = false)
                                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                                           LocalDate asOf) {
-        PlanProgressQuery.Snapshot snapshot = query.snapshot(planId, asOf);
+        PlanProgressQuery.Snapshot snapshot = query.snapshot(planId, asOf, visibility.draftsHidden());
         return Exports.xlsx(fileName(snapshot), List.of(planTable(snapshot), taskTable(snapshot)));
     }
 
@@ -76,7 +80,7 @@ public class PlanProgressController {
                                                      @RequestParam(defaultValue = "plans")
                                                      @Pattern(regexp = "plans|tasks", message = "plans or tasks")
                                                      String table) {
-        PlanProgressQuery.Snapshot snapshot = query.snapshot(planId, asOf);
+        PlanProgressQuery.Snapshot snapshot = query.snapshot(planId, asOf, visibility.draftsHidden());
         return table.equals("tasks") ? Exports.csv(fileName(snapshot) + "-nhiem-vu", taskTable(snapshot))
                 : Exports.csv(fileName(snapshot), planTable(snapshot));
     }
@@ -86,7 +90,7 @@ public class PlanProgressController {
     public ResponseEntity<StreamingResponseBody> html(@PathVariable String planId,
                                                       @RequestParam(required = false)
                                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        PlanProgressQuery.Snapshot snapshot = query.snapshot(planId, asOf);
+        PlanProgressQuery.Snapshot snapshot = query.snapshot(planId, asOf, visibility.draftsHidden());
         return Exports.html("Báo cáo tiến độ thực hiện " + snapshot.plan().code(), List.of(snapshot.plan().title(),
                 dayLine(snapshot)), List.of(planTable(snapshot), taskTable(snapshot)));
     }

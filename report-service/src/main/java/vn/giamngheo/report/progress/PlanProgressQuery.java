@@ -13,6 +13,7 @@ import vn.giamngheo.report.calendar.ProvinceCalendar;
 import vn.giamngheo.report.feedback.FeedbackStore;
 import vn.giamngheo.report.feedback.FeedbackSummary;
 import vn.giamngheo.report.plan.PlanViews;
+import vn.giamngheo.report.plan.PlanVisibility;
 import vn.giamngheo.report.plan.domain.PlanRecord;
 import vn.giamngheo.report.progress.domain.ProgressFigures;
 import vn.giamngheo.report.task.TaskViews;
@@ -51,7 +52,12 @@ public class PlanProgressQuery {
 
     /** The plan's progress as of the end of {@code asOf} (province calendar), or now when null. */
     public PlanProgress of(String planId, LocalDate asOf) {
-        Snapshot snapshot = snapshot(planId, asOf);
+        return of(planId, asOf, false);
+    }
+
+    /** As {@link #of(String, LocalDate)}; {@code withoutDrafts}: DRAFT plans are unknown (the public's view). */
+    public PlanProgress of(String planId, LocalDate asOf, boolean withoutDrafts) {
+        Snapshot snapshot = snapshot(planId, asOf, withoutDrafts);
         PlanRecord plan = snapshot.plan();
         ProgressFigures own = ProgressFigures.of(snapshot.itemsByPlan().getOrDefault(plan.id(), List.of()),
                 snapshot.day());
@@ -100,6 +106,10 @@ public class PlanProgressQuery {
     }
 
     public Snapshot snapshot(String planId, LocalDate asOf) {
+        return snapshot(planId, asOf, false);
+    }
+
+    public Snapshot snapshot(String planId, LocalDate asOf, boolean withoutDrafts) {
         LocalDate today = calendar.today();
         if (asOf != null && asOf.isAfter(today)) {
             throw new InvalidInputException("asOf", "must not lie in the future (today is " + today + ")");
@@ -107,9 +117,11 @@ public class PlanProgressQuery {
         Instant cutoff = asOf == null ? null : calendar.endOf(asOf);
         LocalDate day = asOf == null ? today : asOf;
         PlanRecord plan = plans.find(planId).filter(p -> p.statusBefore(cutoff).isPresent())
+                .filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p))
                 .orElseThrow(() -> new NotFoundException("Plan", planId + (asOf == null ? "" : " on " + asOf)));
         List<PlanRecord> subtree = plans.withDescendants(plan).stream()
-                .filter(p -> p.statusBefore(cutoff).isPresent()).toList();
+                .filter(p -> p.statusBefore(cutoff).isPresent())
+                .filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p)).toList();
         Map<String, List<ProgressFigures.Item>> items = new HashMap<>();
         for (TaskRecord task : tasks.ofPlans(subtree.stream().map(PlanRecord::id).toList())) {
             task.stateBefore(cutoff, calendar.zone()).ifPresent(state -> items.computeIfAbsent(task.planId(),

@@ -44,8 +44,12 @@ public class SubmissionStore {
         return aggregates.find(id);
     }
 
-    /** What a list of submissions may be narrowed to; all optional. */
-    public record Filter(String unitCode, String period, SubmissionStatus status, Boolean late) {
+    /**
+     * What a list of submissions may be narrowed to; all optional. {@code ownDraftsOnlyOf} leaves out the drafts of
+     * every other unit (what an officer of that unit may see).
+     */
+    public record Filter(String unitCode, String period, SubmissionStatus status, Boolean late,
+                         String ownDraftsOnlyOf) {
     }
 
     public PageResponse<Versioned<Submission>> search(Filter filter, int page, int size) {
@@ -61,6 +65,10 @@ public class SubmissionStore {
         }
         if (filter.late() != null) {
             parts.add(Criteria.where("state.late").is(filter.late()));
+        }
+        if (filter.ownDraftsOnlyOf() != null) {
+            parts.add(new Criteria().orOperator(Criteria.where("state.status").ne(SubmissionStatus.DRAFT.name()),
+                    Criteria.where("state.unitCode").is(filter.ownDraftsOnlyOf())));
         }
         Criteria criteria = parts.isEmpty() ? new Criteria()
                 : new Criteria().andOperator(parts.toArray(Criteria[]::new));

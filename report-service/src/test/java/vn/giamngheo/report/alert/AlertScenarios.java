@@ -23,6 +23,7 @@ import vn.giamngheo.report.fixtures.ReportScenarioSupport;
 import vn.giamngheo.report.period.PeriodKind;
 import vn.giamngheo.report.period.ReportPeriod;
 import vn.giamngheo.support.testing.EmittedEvents;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /**
@@ -172,10 +173,11 @@ abstract class AlertScenarios extends ReportScenarioSupport {
 
     void approve(String unit, Plan plan, String period, String value) {
         String id = "SUB-" + unit + "-" + period;
-        assertThat(http.post("/api/v1/submissions", """
+        ReportHttp officer = http.as(TestCaller.officerOf(unit));
+        assertThat(officer.post("/api/v1/submissions", """
                 {"unitCode":"%s","period":"%s","values":[{"planId":"%s","indicatorCode":"TL-CN","value":%s}]}"""
                 .formatted(unit, period, plan.id, value)).status()).isEqualTo(201);
-        assertThat(http.post("/api/v1/submissions/" + id + "/submit", "{}").status()).isEqualTo(200);
+        assertThat(officer.post("/api/v1/submissions/" + id + "/submit", "{}").status()).isEqualTo(200);
         assertThat(http.post("/api/v1/submissions/" + id + "/approve", "{\"approvedBy\":\"UBND-14\"}").status())
                 .isEqualTo(200);
     }
@@ -217,10 +219,11 @@ abstract class AlertScenarios extends ReportScenarioSupport {
 
         // when: it reports for the first period it owed
         String first = owed.get(0);
-        assertThat(http.post("/api/v1/submissions", """
+        ReportHttp officer = http.as(TestCaller.officerOf(commune));
+        assertThat(officer.post("/api/v1/submissions", """
                 {"unitCode":"%s","period":"%s","narrative":"Báo cáo kết quả thực hiện (nộp muộn)"}"""
                 .formatted(commune, first)).status()).isEqualTo(201);
-        assertThat(http.post("/api/v1/submissions/SUB-" + commune + "-" + first + "/submit", "{}").status())
+        assertThat(officer.post("/api/v1/submissions/SUB-" + commune + "-" + first + "/submit", "{}").status())
                 .isEqualTo(200);
         check();
 

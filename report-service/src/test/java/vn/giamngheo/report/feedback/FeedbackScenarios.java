@@ -22,6 +22,7 @@ import vn.giamngheo.report.fixtures.Events.Task;
 import vn.giamngheo.report.fixtures.ReportHttp;
 import vn.giamngheo.report.fixtures.ReportScenarioSupport;
 import vn.giamngheo.support.testing.EmittedEvents;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /**
@@ -80,16 +81,18 @@ abstract class FeedbackScenarios extends ReportScenarioSupport {
     @Test
     void the_public_gives_feedback_officials_answer_and_the_reports_count_it() {
         // when
-        ReportHttp.Response first = http.post("/api/v1/feedback", onTask(4, "Nhà văn hóa xây chắc chắn, đúng thiết kế.",
-                "0912 345 678"));
-        ReportHttp.Response second = http.post("/api/v1/feedback", onProject(2,
+        ReportHttp.Response first = publicHttp.post("/api/v1/feedback", onTask(4,
+                "Nhà văn hóa xây chắc chắn, đúng thiết kế.", "0912 345 678"));
+        ReportHttp.Response second = publicHttp.post("/api/v1/feedback", onProject(2,
                 "Đường xuống cấp sau mùa mưa, xe máy đi lại khó khăn."));
         String id = first.json().get("id").asString();
-        ReportHttp.Response answered = http.post("/api/v1/feedback/" + id + "/answer",
-                "{\"answeredBy\":\"UBND xã Mường Giôn\",\"response\":\"Cảm ơn ý kiến của bà con.\"}", "\"1\"");
+        ReportHttp.Response answered = http.as(TestCaller.officerOf(lead)).post("/api/v1/feedback/" + id
+                + "/answer", "{\"answeredBy\":\"UBND xã Mường Giôn\",\"response\":\"Cảm ơn ý kiến của bà con.\"}",
+                "\"1\"");
         ReportHttp.Response twice = http.post("/api/v1/feedback/" + id + "/answer",
                 "{\"answeredBy\":\"UBND xã\",\"response\":\"Trả lời lần hai\"}");
-        ReportHttp.Response stale = http.post("/api/v1/feedback/" + second.json().get("id").asString() + "/answer",
+        ReportHttp.Response stale = http.as(TestCaller.officerOf(commune)).post("/api/v1/feedback/"
+                + second.json().get("id").asString() + "/answer",
                 "{\"answeredBy\":\"UBND xã\",\"response\":\"Xã sẽ sửa đường trong quý tới\"}", "\"7\"");
 
         // then
@@ -106,10 +109,10 @@ abstract class FeedbackScenarios extends ReportScenarioSupport {
         assertThat(twice.status()).isEqualTo(409);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("type").asString()).endsWith("stale-version");
-        JsonNode listed = http.getJson("/api/v1/feedback?taskId=" + task.id);
+        JsonNode listed = publicHttp.getJson("/api/v1/feedback?taskId=" + task.id);
         assertThat(listed.get("total").asLong()).isEqualTo(1);
         assertThat(listed.toString()).doesNotContain("0912");
-        JsonNode aboutCommune = http.getJson("/api/v1/feedback/summary?unitCode=" + commune);
+        JsonNode aboutCommune = publicHttp.getJson("/api/v1/feedback/summary?unitCode=" + commune);
         assertThat(aboutCommune.get("count").asLong()).isEqualTo(2);
         assertThat(aboutCommune.get("averageRating").asDouble()).isEqualTo(3.0);
         assertThat(aboutCommune.get("answered").asLong()).isEqualTo(1);
@@ -145,15 +148,15 @@ abstract class FeedbackScenarios extends ReportScenarioSupport {
     @Test
     void bad_feedback_is_refused_with_the_reason_and_nothing_is_stored() {
         // when
-        ReportHttp.Response invalid = http.post("/api/v1/feedback", """
+        ReportHttp.Response invalid = publicHttp.post("/api/v1/feedback", """
                 {"taskId":"%s","rating":6,"text":"%s"}""".formatted(task.id, "x".repeat(2001)));
-        ReportHttp.Response noProject = http.post("/api/v1/feedback", """
+        ReportHttp.Response noProject = publicHttp.post("/api/v1/feedback", """
                 {"subjectKind":"COMMUNE_PROJECT","communeCode":"%s","rating":3,"text":"Ý kiến"}""".formatted(commune));
-        ReportHttp.Response unknownTask = http.post("/api/v1/feedback", onTask(3, "Ý kiến", null)
+        ReportHttp.Response unknownTask = publicHttp.post("/api/v1/feedback", onTask(3, "Ý kiến", null)
                 .replace(task.id, "khong-co-nhiem-vu"));
-        ReportHttp.Response unknownCommune = http.post("/api/v1/feedback", onProject(3, "Ý kiến")
+        ReportHttp.Response unknownCommune = publicHttp.post("/api/v1/feedback", onProject(3, "Ý kiến")
                 .replace(commune, "XA-KHONG-CO"));
-        ReportHttp.Response oversized = http.post("/api/v1/feedback", onTask(3, "y".repeat(20_000), null));
+        ReportHttp.Response oversized = publicHttp.post("/api/v1/feedback", onTask(3, "y".repeat(20_000), null));
 
         // then
         assertThat(invalid.status()).isEqualTo(400);
@@ -173,11 +176,11 @@ abstract class FeedbackScenarios extends ReportScenarioSupport {
     void a_client_that_posts_too_much_is_told_to_wait() {
         // given: the default allowance is 20 feedbacks per client in a burst
         for (int i = 0; i < 20; i++) {
-            assertThat(http.post("/api/v1/feedback", onProject(5, "Ý kiến số " + i)).status()).isEqualTo(201);
+            assertThat(publicHttp.post("/api/v1/feedback", onProject(5, "Ý kiến số " + i)).status()).isEqualTo(201);
         }
 
         // when
-        ReportHttp.Response refused = http.post("/api/v1/feedback", onProject(5, "Ý kiến số 21"));
+        ReportHttp.Response refused = publicHttp.post("/api/v1/feedback", onProject(5, "Ý kiến số 21"));
 
         // then
         assertThat(refused.status()).isEqualTo(429);
@@ -187,7 +190,7 @@ abstract class FeedbackScenarios extends ReportScenarioSupport {
         assertThat(http.getJson("/api/v1/feedback?communeCode=" + commune).get("total").asLong()).isEqualTo(20);
         // officials answering are not limited by the public form's allowance
         String some = http.getJson("/api/v1/feedback?communeCode=" + commune).get("items").get(0).get("id").asString();
-        assertThat(http.post("/api/v1/feedback/" + some + "/answer",
+        assertThat(http.as(TestCaller.officerOf(commune)).post("/api/v1/feedback/" + some + "/answer",
                 "{\"answeredBy\":\"UBND xã\",\"response\":\"Cảm ơn\"}").status()).isEqualTo(200);
     }
 }

@@ -26,12 +26,15 @@ import vn.giamngheo.contracts.task.TaskCompleted;
 import vn.giamngheo.contracts.task.TaskCreated;
 import vn.giamngheo.contracts.task.TaskDeadlineExtended;
 import vn.giamngheo.contracts.task.TaskProgressReported;
+import vn.giamngheo.report.fixtures.ReportScenarioSupport;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TestProducer;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /** Plan progress projected from plan.events and task.events, end to end through Kafka and Mongo. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = ReportScenarioSupport.SCENARIO_PROPERTIES)
 abstract class PlanProgressScenarios {
 
     static final Duration SETTLE = Duration.ofSeconds(30);
@@ -47,7 +50,7 @@ abstract class PlanProgressScenarios {
 
     @BeforeEach
     void connect() {
-        api = new HttpApi("http://localhost:" + port);
+        api = new HttpApi("http://localhost:" + port).as(TestCaller.ADMIN);
         producer = new TestProducer(bootstrapServers, "/giamngheo/test");
     }
 

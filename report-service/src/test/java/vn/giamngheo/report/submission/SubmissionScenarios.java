@@ -19,6 +19,7 @@ import vn.giamngheo.report.fixtures.Events.Plan;
 import vn.giamngheo.report.fixtures.ReportHttp;
 import vn.giamngheo.report.fixtures.ReportScenarioSupport;
 import vn.giamngheo.support.testing.EmittedEvents;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 
 /**
@@ -64,10 +65,15 @@ abstract class SubmissionScenarios extends ReportScenarioSupport {
         return rows.get(0);
     }
 
+    /** The unit's officer drafts and submits its reports; the province administrator reviews them. */
+    ReportHttp officer() {
+        return http.as(TestCaller.officerOf(unit));
+    }
+
     String approveWithoutFuss(String period, String value) {
         String id = "SUB-" + unit + "-" + period;
-        assertThat(http.post("/api/v1/submissions", draftJson(period, value)).status()).isEqualTo(201);
-        assertThat(http.post("/api/v1/submissions/" + id + "/submit", "{}").status()).isEqualTo(200);
+        assertThat(officer().post("/api/v1/submissions", draftJson(period, value)).status()).isEqualTo(201);
+        assertThat(officer().post("/api/v1/submissions/" + id + "/submit", "{}").status()).isEqualTo(200);
         assertThat(http.post("/api/v1/submissions/" + id + "/approve", "{\"approvedBy\":\"UBND-14\"}").status())
                 .isEqualTo(200);
         return id;
@@ -84,15 +90,17 @@ abstract class SubmissionScenarios extends ReportScenarioSupport {
         String id = "SUB-" + unit + "-" + period;
 
         // when: drafted, submitted (after its due date), returned, corrected, submitted again, approved
-        ReportHttp.Response drafted = http.post("/api/v1/submissions", draftJson(period, "12.0"));
-        ReportHttp.Response submitted = http.post("/api/v1/submissions/" + id + "/submit",
+        ReportHttp officer = officer();
+        ReportHttp.Response drafted = officer.post("/api/v1/submissions", draftJson(period, "12.0"));
+        ReportHttp.Response submitted = officer.post("/api/v1/submissions/" + id + "/submit",
                 "{\"submittedBy\":\"Trưởng phòng Nguyễn Văn Hùng\"}", "\"1\"");
         JsonNode whileSubmitted = indicatorRow();
         ReportHttp.Response returned = http.post("/api/v1/submissions/" + id + "/return",
                 "{\"returnedBy\":\"UBND-14\",\"reason\":\"Số liệu chưa khớp với kết quả rà soát cuối năm\"}", "\"2\"");
-        ReportHttp.Response stale = http.put("/api/v1/submissions/" + id, draftJson(period, "12.5"), "\"2\"");
-        ReportHttp.Response corrected = http.put("/api/v1/submissions/" + id, draftJson(period, "12.5"), "\"3\"");
-        ReportHttp.Response resubmitted = http.post("/api/v1/submissions/" + id + "/submit", null, "\"4\"");
+        ReportHttp.Response stale = officer.put("/api/v1/submissions/" + id, draftJson(period, "12.5"), "\"2\"");
+        ReportHttp.Response corrected = officer.put("/api/v1/submissions/" + id, draftJson(period, "12.5"),
+                "\"3\"");
+        ReportHttp.Response resubmitted = officer.post("/api/v1/submissions/" + id + "/submit", null, "\"4\"");
         ReportHttp.Response approved = http.post("/api/v1/submissions/" + id + "/approve",
                 "{\"approvedBy\":\"UBND-14\"}", "\"5\"");
 
@@ -206,8 +214,8 @@ abstract class SubmissionScenarios extends ReportScenarioSupport {
         String period = lastYear + "-H1";
 
         // when: the plan's own unit reports after the due date
-        http.post("/api/v1/submissions", draftJson(period, "15"));
-        http.post("/api/v1/submissions/SUB-" + unit + "-" + period + "/submit", "{}");
+        officer().post("/api/v1/submissions", draftJson(period, "15"));
+        officer().post("/api/v1/submissions/SUB-" + unit + "-" + period + "/submit", "{}");
         JsonNode overview = http.getJson("/api/v1/submissions/overview?period=" + period);
         JsonNode late = http.getJson("/api/v1/submissions?late=true&unitCode=" + unit);
 

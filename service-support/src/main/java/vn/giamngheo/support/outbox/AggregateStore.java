@@ -3,6 +3,7 @@ package vn.giamngheo.support.outbox;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.support.domain.Change;
 import vn.giamngheo.support.domain.NotFoundException;
@@ -24,21 +26,24 @@ import vn.giamngheo.support.domain.StateConflictException;
  * version and an outbox list of events not yet published. No multi-document transaction is needed, so there is no
  * dual write: either the change and its event are both stored, or neither is.
  *
- * <p>Document layout: {@code {_id, version, state: {...}, outbox: [OutboxEntry...], lease: {owner, until}}}. Commands
- * replace only {@code state} and push to {@code outbox}; the relay only pulls from {@code outbox} and sets
- * {@code lease}; so neither can overwrite the other's work.
+ * <p>Document layout: {@code {_id, version, state: {...}, outbox: [OutboxEntry...], audit: [AuditEntry...],
+ * lease: {owner, until}}}. Commands replace only {@code state} and push to {@code outbox} and {@code audit}; the relay
+ * only pulls from {@code outbox} and sets {@code lease}; so neither can overwrite the other's work. The audit trail
+ * (who made each change) is written in the same single-document write as the change, so it cannot miss one.
  */
 public class AggregateStore<S> {
 
     static final String VERSION = "version";
     static final String STATE = "state";
     static final String OUTBOX = "outbox";
+    static final String AUDIT = "audit";
 
     private final MongoTemplate mongo;
     private final String collection;
     private final Class<S> stateType;
     private final String aggregateName;
     private final WriteListener afterWrite;
+    private final Supplier<Actor> currentActor;
 
     /** Told after each stored change which document has new events, e.g. to wake the relay for exactly that one. */
     @FunctionalInterface
@@ -46,18 +51,22 @@ public class AggregateStore<S> {
         void written(String collection, String id);
     }
 
+    /** For stores used outside a service (tools, tests), where nobody in particular makes the changes. */
+    static final Supplier<Actor> UNKNOWN_ACTOR = () -> Actor.system("unknown");
+
     public AggregateStore(MongoTemplate mongo, String collection, Class<S> stateType, String aggregateName,
                           Runnable afterWrite) {
-        this(mongo, collection, stateType, aggregateName, (written, id) -> afterWrite.run());
+        this(mongo, collection, stateType, aggregateName, (written, id) -> afterWrite.run(), UNKNOWN_ACTOR);
     }
 
     public AggregateStore(MongoTemplate mongo, String collection, Class<S> stateType, String aggregateName,
-                          WriteListener afterWrite) {
+                          WriteListener afterWrite, Supplier<Actor> currentActor) {
         this.mongo = mongo;
         this.collection = collection;
         this.stateType = stateType;
         this.aggregateName = aggregateName;
         this.afterWrite = afterWrite;
+        this.currentActor = currentActor;
         // The version-checked write below queries {_id, version}. mongo-java-server (the local stack's MongoDB-wire
         // server) uses an index only when its keys are exactly the query's keys, so without this one every write
         // scanned the whole collection under the collection's lock. Real MongoDB would use _id either way; there the
@@ -72,10 +81,12 @@ public class AggregateStore<S> {
 
     public Versioned<S> create(String id, S state, DomainEvent event) {
         requireVersion(event, 1);
+        Actor actor = currentActor.get();
         Document document = new Document("_id", id)
                 .append(VERSION, 1L)
                 .append(STATE, toDocument(state))
-                .append(OUTBOX, List.of(toDocument(OutboxEntry.of(event))));
+                .append(OUTBOX, List.of(toDocument(OutboxEntry.of(event, actor))))
+                .append(AUDIT, List.of(toDocument(AuditEntry.of(event, actor))));
         try {
             mongo.insert(document, collection);
         } catch (DuplicateKeyException e) {
@@ -90,10 +101,12 @@ public class AggregateStore<S> {
         long next = expectedVersion + 1;
         requireVersion(event, next);
         Query current = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+        Actor actor = currentActor.get();
         Update change = new Update()
                 .set(STATE, toDocument(state))
                 .set(VERSION, next)
-                .push(OUTBOX, toDocument(OutboxEntry.of(event)));
+                .push(OUTBOX, toDocument(OutboxEntry.of(event, actor)))
+                .push(AUDIT, toDocument(AuditEntry.of(event, actor)));
         if (mongo.updateFirst(current, change, collection).getMatchedCount() == 0) {
             Long actual = find(id).map(Versioned::version)
                     .orElseThrow(() -> new NotFoundException(aggregateName, id));
@@ -116,9 +129,24 @@ public class AggregateStore<S> {
         return update(id, current.version(), change.state(), change.event());
     }
 
+    /**
+     * Who made each change of the aggregate, oldest first: written with the change itself, so it is complete for
+     * every change stored since audit trails were introduced.
+     */
+    public List<AuditEntry> auditTrail(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include(AUDIT);
+        Document document = mongo.findOne(query, Document.class, collection);
+        if (document == null) {
+            throw new NotFoundException(aggregateName, id);
+        }
+        List<Document> entries = document.getList(AUDIT, Document.class, List.of());
+        return entries.stream().map(d -> mongo.getConverter().read(AuditEntry.class, d)).toList();
+    }
+
     public Optional<Versioned<S>> find(String id) {
         Query query = Query.query(Criteria.where("_id").is(id));
-        query.fields().exclude(OUTBOX);
+        query.fields().exclude(OUTBOX).exclude(AUDIT);
         return Optional.ofNullable(mongo.findOne(query, Document.class, collection)).map(this::toVersioned);
     }
 
@@ -129,7 +157,7 @@ public class AggregateStore<S> {
     /** Finds aggregates by criteria on their state; field names are prefixed with {@code state.} by the caller. */
     public List<Versioned<S>> find(Criteria criteria, Pageable page, Sort sort) {
         Query query = Query.query(criteria).with(page).with(sort);
-        query.fields().exclude(OUTBOX);
+        query.fields().exclude(OUTBOX).exclude(AUDIT);
         return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
     }
 

@@ -2,6 +2,7 @@ package vn.giamngheo.support.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventCatalog;
 import vn.giamngheo.contracts.EventJson;
@@ -16,5 +17,11 @@ public record OutboxEntry(String eventId, String type, String subject, long vers
     public static OutboxEntry of(DomainEvent event) {
         return new OutboxEntry(UUID.randomUUID().toString(), EventCatalog.typeOf(event.getClass()), event.subject(),
                 event.version(), EventJson.write(event), event.occurredAt());
+    }
+
+    /** The event as published, with who caused it in its payload. */
+    public static OutboxEntry of(DomainEvent event, Actor actor) {
+        return new OutboxEntry(UUID.randomUUID().toString(), EventCatalog.typeOf(event.getClass()), event.subject(),
+                event.version(), EventJson.write(event, actor), event.occurredAt());
     }
 }

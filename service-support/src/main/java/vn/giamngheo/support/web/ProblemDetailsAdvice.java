@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.giamngheo.support.domain.DomainException;
 import vn.giamngheo.support.domain.FieldViolation;
+import vn.giamngheo.support.domain.ForbiddenException;
 import vn.giamngheo.support.domain.InvalidInputException;
 import vn.giamngheo.support.domain.NotFoundException;
 import vn.giamngheo.support.domain.StateConflictException;
@@ -48,7 +49,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             InvalidInputException.class, HttpStatus.BAD_REQUEST,
             NotFoundException.class, HttpStatus.NOT_FOUND,
             StateConflictException.class, HttpStatus.CONFLICT,
-            UnprocessableException.class, HttpStatus.UNPROCESSABLE_CONTENT);
+            UnprocessableException.class, HttpStatus.UNPROCESSABLE_CONTENT,
+            ForbiddenException.class, HttpStatus.FORBIDDEN);
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {

@@ -160,7 +160,7 @@ class OutboxRelayTest {
         // given: a relay that searches only once an hour, told of every write by the store
         OutboxRelay relay = relay("relay.nudged", "nudged", Duration.ofHours(1));
         AggregateStore<Counter> store = new AggregateStore<>(mongo, "nudged", Counter.class, "Counter",
-                (collection, id) -> relay.nudge(collection, id));
+                (collection, id) -> relay.nudge(collection, id), () -> vn.giamngheo.contracts.Actor.system("test"));
         relay.start();
         try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.nudged")) {
             // when

@@ -26,5 +26,8 @@ public final class RealInfrastructure {
     static void connect(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("giamngheo_test"));
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.get().issuer());
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
+        registry.add("giamngheo.security.anonymous-writes-per-minute", () -> "100000");
     }
 }

@@ -1,6 +1,7 @@
 package vn.giamngheo.support.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,8 +20,14 @@ public final class TestProducer implements AutoCloseable {
     private final CloudEventRecords records;
 
     public TestProducer(String bootstrapServers, String source) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), source);
+    }
+
+    /** @param clientProperties bootstrap servers and, for a secured broker, the security settings */
+    public TestProducer(Map<String, ?> clientProperties, String source) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         records = new CloudEventRecords(source);
     }
 

@@ -12,6 +12,8 @@ import vn.giamngheo.support.domain.StateConflictException;
 import vn.giamngheo.support.domain.UnprocessableException;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.Versioned;
+import vn.giamngheo.support.security.Caller;
+import vn.giamngheo.support.security.CurrentCaller;
 import vn.giamngheo.task.plan.KnownPlans;
 import vn.giamngheo.task.plan.KnownPlans.KnownPlan;
 import vn.giamngheo.task.task.domain.NewDisseminationSession;
@@ -21,7 +23,11 @@ import vn.giamngheo.task.task.domain.Task;
 import vn.giamngheo.task.task.domain.TaskStatus;
 import vn.giamngheo.task.task.domain.UnitDirectory;
 
-/** Carries out commands on tasks: load, let the domain decide, store state and event in one write. */
+/**
+ * Carries out commands on tasks: load, check that the caller may act on this task, let the domain decide, store
+ * state and event in one write. The store records the caller as the change's actor; changes that follow a plan are
+ * the service's own.
+ */
 @Service
 public class TaskCommands {
 
@@ -36,13 +42,15 @@ public class TaskCommands {
     private final KnownPlans plans;
     private final UnitDirectory units;
     private final Clock clock;
+    private final CurrentCaller callers;
 
-    public TaskCommands(TaskStore store, KnownPlans plans, UnitDirectory units, Clock clock) {
+    public TaskCommands(TaskStore store, KnownPlans plans, UnitDirectory units, Clock clock, CurrentCaller callers) {
         this.store = store;
         this.tasks = store.aggregates();
         this.plans = plans;
         this.units = units;
         this.clock = clock;
+        this.callers = callers;
     }
 
     public Versioned<Task> create(NewTask input) {
@@ -60,42 +68,70 @@ public class TaskCommands {
         // reconciliation may have run before the task existed: look again, so the task never misses the change.
         KnownPlan now = plans.find(input.planId()).orElse(plan);
         if (!now.status().equals(plan.status())) {
-            follow(now, created);
+            // The same change the plan-events consumer makes as the service: the audit must not depend on which of
+            // the two got there first.
+            callers.runAsService(() -> follow(now, created));
             return tasks.get(id);
         }
         return created;
     }
 
+    /** The lead unit reports any progress; a coordinating unit adds notes only. */
     public Versioned<Task> reportProgress(String id, Long expectedVersion, ProgressUpdate update) {
-        return apply(id, expectedVersion, (t, v) -> t.reportProgress(v, update, clock.instant()));
+        Caller caller = callers.get();
+        return apply(id, expectedVersion, (t, v) -> {
+            TaskAccess.requireMayReport(caller, t, update);
+            return t.reportProgress(v, update, caller.actor(), clock.instant());
+        });
     }
 
     public Versioned<Task> complete(String id, Long expectedVersion, String note) {
-        return apply(id, expectedVersion, (t, v) -> t.complete(v, note, clock.instant()));
+        Caller caller = callers.get();
+        return apply(id, expectedVersion, (t, v) -> {
+            TaskAccess.requireLeadOrAdmin(caller, t, "complete");
+            return t.complete(v, note, clock.instant());
+        });
     }
 
     public Versioned<Task> block(String id, Long expectedVersion, String reason) {
-        return apply(id, expectedVersion, (t, v) -> t.block(v, reason, clock.instant()));
+        Caller caller = callers.get();
+        return apply(id, expectedVersion, (t, v) -> {
+            TaskAccess.requireLeadOrAdmin(caller, t, "block");
+            return t.block(v, reason, clock.instant());
+        });
     }
 
     public Versioned<Task> unblock(String id, Long expectedVersion) {
-        return apply(id, expectedVersion, (t, v) -> t.unblock(v, clock.instant()));
+        Caller caller = callers.get();
+        return apply(id, expectedVersion, (t, v) -> {
+            TaskAccess.requireLeadOrAdmin(caller, t, "unblock");
+            return t.unblock(v, clock.instant());
+        });
     }
 
+    /** Only the administrator cancels (the access rules see to that): a task is the steering committee's decision. */
     public Versioned<Task> cancel(String id, Long expectedVersion, String reason) {
         return apply(id, expectedVersion, (t, v) -> t.cancel(v, reason, clock.instant()));
     }
 
     public Versioned<Task> extend(String id, Long expectedVersion, LocalDate newDueDate, String reason,
                                   String requestedBy) {
-        return apply(id, expectedVersion, (t, v) -> t.extend(v, newDueDate, reason, requestedBy,
-                LocalDate.now(clock), units, clock.instant()));
+        Caller caller = callers.get();
+        return apply(id, expectedVersion, (t, v) -> {
+            TaskAccess.requireLeadOrAdmin(caller, t, "extend the deadline of");
+            return t.extend(v, newDueDate, reason, requestedBy, LocalDate.now(clock), units, caller.actor(),
+                    clock.instant());
+        });
     }
 
     public Versioned<Task> recordDisseminationSession(String id, Long expectedVersion,
                                                       NewDisseminationSession session) {
-        return apply(id, expectedVersion, (t, v) -> t.recordDisseminationSession(v, session, LocalDate.now(clock),
-                units, clock.instant()));
+        Caller caller = callers.get();
+        return apply(id, expectedVersion, (t, v) -> {
+            TaskAccess.requireLeadOrAdmin(caller, t, "record dissemination sessions of");
+            return t.recordDisseminationSession(v, session, LocalDate.now(clock), units, caller.actor(),
+                    clock.instant());
+        });
     }
 
     /**

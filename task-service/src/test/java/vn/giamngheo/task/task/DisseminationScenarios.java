@@ -10,10 +10,14 @@ import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.support.testing.EmittedEvents;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 import vn.giamngheo.task.TaskServiceScenarios;
 
-/** Quán triệt: sessions of a dissemination task, and the share of each unit's officials they reached. */
+/**
+ * Quán triệt: sessions of a dissemination task, recorded by an officer of the lead unit, and the share of each unit's
+ * officials they reached.
+ */
 abstract class DisseminationScenarios extends TaskServiceScenarios {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -29,12 +33,13 @@ abstract class DisseminationScenarios extends TaskServiceScenarios {
         // given
         String id = assignedTask(issuedPlan(), "DISSEMINATION", "SXD-14", TODAY.minusDays(40), TODAY.plusMonths(3));
         String sessions = "/api/v1/tasks/" + id + "/dissemination-sessions";
+        HttpApi lead = as(TestCaller.officerOf("SXD-14"));
 
         // when
-        HttpApi.Response first = api.post(sessions, session(TODAY.minusDays(30), "SXD-14", 52, 60));
-        HttpApi.Response second = api.post(sessions, session(TODAY.minusDays(20), "BDT-14", 38, 40));
-        HttpApi.Response makeUp = api.post(sessions, session(TODAY.minusDays(5), "SXD-14", 6, 60), second.etag());
-        HttpApi.Response listed = api.get(sessions);
+        HttpApi.Response first = lead.post(sessions, session(TODAY.minusDays(30), "SXD-14", 52, 60));
+        HttpApi.Response second = lead.post(sessions, session(TODAY.minusDays(20), "BDT-14", 38, 40));
+        HttpApi.Response makeUp = lead.post(sessions, session(TODAY.minusDays(5), "SXD-14", 6, 60), second.etag());
+        HttpApi.Response listed = lead.get(sessions);
 
         // then
         assertThat(first.status()).isEqualTo(201);
@@ -42,6 +47,8 @@ abstract class DisseminationScenarios extends TaskServiceScenarios {
         assertThat(makeUp.status()).isEqualTo(201);
         assertThat(makeUp.body().get("unitOfficialsReached").asInt()).isEqualTo(58);
         assertThat(listed.body().get("sessions")).hasSize(3);
+        assertThat(listed.body().get("sessions").get(2).get("recordedBy").get("subject").asString())
+                .isEqualTo("officer-sxd-14");
         JsonNode construction = listed.body().get("units").get(0);
         assertThat(construction.get("unitCode").asString()).isEqualTo("SXD-14");
         assertThat(construction.get("sessions").asInt()).isEqualTo(2);
@@ -59,6 +66,7 @@ abstract class DisseminationScenarios extends TaskServiceScenarios {
                 org.assertj.core.groups.Tuple.tuple("BDT-14", 38, 40),
                 org.assertj.core.groups.Tuple.tuple("SXD-14", 58, 60));
         assertThat(recorded.get(2).get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(recorded.get(2).get("actor").get("unit").asString()).isEqualTo("SXD-14");
     }
 
     @Test
@@ -70,18 +78,19 @@ abstract class DisseminationScenarios extends TaskServiceScenarios {
         String investment = assignedTask(planId, "INVESTMENT", "SXD-14", TODAY.minusDays(40), TODAY.plusMonths(3));
         String sessions = "/api/v1/tasks/" + dissemination + "/dissemination-sessions";
         String before = api.get("/api/v1/tasks/" + dissemination).etag();
+        HttpApi lead = as(TestCaller.officerOf("SXD-14"));
 
         // when
-        HttpApi.Response notDissemination = api.post("/api/v1/tasks/" + investment + "/dissemination-sessions",
+        HttpApi.Response notDissemination = lead.post("/api/v1/tasks/" + investment + "/dissemination-sessions",
                 session(TODAY.minusDays(1), "SXD-14", 5, 10));
         List<HttpApi.Response> refused = List.of(
-                api.post(sessions, session(TODAY.minusDays(1), "SXD-14", 61, 60)),
-                api.post(sessions, session(TODAY.plusDays(1), "SXD-14", 5, 60)),
-                api.post(sessions, session(TODAY.minusDays(41), "SXD-14", 5, 60)),
-                api.post(sessions, session(TODAY.minusDays(1), "SXD-14", 5, 0)),
-                api.post(sessions, "{\"date\":\"%s\",\"unitCode\":\"SXD-14\",\"officialsTotal\":60}"
+                lead.post(sessions, session(TODAY.minusDays(1), "SXD-14", 61, 60)),
+                lead.post(sessions, session(TODAY.plusDays(1), "SXD-14", 5, 60)),
+                lead.post(sessions, session(TODAY.minusDays(41), "SXD-14", 5, 60)),
+                lead.post(sessions, session(TODAY.minusDays(1), "SXD-14", 5, 0)),
+                lead.post(sessions, "{\"date\":\"%s\",\"unitCode\":\"SXD-14\",\"officialsTotal\":60}"
                         .formatted(TODAY)));
-        HttpApi.Response unknownUnit = api.post(sessions, session(TODAY.minusDays(1), "X-14404", 5, 10));
+        HttpApi.Response unknownUnit = lead.post(sessions, session(TODAY.minusDays(1), "X-14404", 5, 10));
 
         // then
         assertThat(notDissemination.status()).isEqualTo(409);

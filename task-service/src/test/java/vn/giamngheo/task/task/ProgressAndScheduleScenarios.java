@@ -11,10 +11,14 @@ import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.support.testing.EmittedEvents;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TopicProbe;
 import vn.giamngheo.task.TaskServiceScenarios;
 
-/** A lead unit's work on a task through the API alone: progress log, block and resume, extension, completion. */
+/**
+ * A lead unit's work on a task through the API alone, by an officer of that unit: progress log, block and resume,
+ * extension, completion. The administrator creates the tasks.
+ */
 abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
 
     /** Dates relative to today, so the service's own overdue check never touches these tasks whenever this runs. */
@@ -26,19 +30,20 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
     void a_unit_reports_progress_with_evidence_and_outputs_and_reads_the_log() {
         // given
         String id = assignedTask(issuedPlan(), "INVESTMENT", "SXD-14", START, DUE);
+        HttpApi construction = as(TestCaller.officerOf("SXD-14"));
 
         // when
-        HttpApi.Response first = api.post("/api/v1/tasks/" + id + "/progress", """
+        HttpApi.Response first = construction.post("/api/v1/tasks/" + id + "/progress", """
                 {"percentComplete":40,"note":"Đợt 1: đã hỗ trợ xây mới 120 nhà",
                  "evidenceLinks":["https://sonla.gov.vn/văn-bản/qd-123.pdf"],
                  "outputs":[{"indicator":"Số hộ được hỗ trợ nhà ở","value":120,"unit":"hộ"},
                             {"indicator":"Kinh phí đã giải ngân","value":4800000000,"unit":"đồng"}]}""");
-        HttpApi.Response backwards = api.post("/api/v1/tasks/" + id + "/progress",
+        HttpApi.Response backwards = construction.post("/api/v1/tasks/" + id + "/progress",
                 "{\"percentComplete\":35,\"note\":\"Rà soát lại\"}");
-        HttpApi.Response corrected = api.post("/api/v1/tasks/" + id + "/progress", """
+        HttpApi.Response corrected = construction.post("/api/v1/tasks/" + id + "/progress", """
                 {"percentComplete":35,"note":"Rà soát lại số liệu đợt 1",
                  "correctionReason":"Đợt 1 đã tính trùng 15 nhà của huyện Vân Hồ"}""");
-        HttpApi.Response log = api.get("/api/v1/tasks/" + id + "/progress-reports");
+        HttpApi.Response log = construction.get("/api/v1/tasks/" + id + "/progress-reports");
 
         // then
         assertThat(first.status()).isEqualTo(200);
@@ -56,6 +61,8 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
         assertThat(items.get(0).get("outputs").get(1).get("value").asLong()).isEqualTo(4_800_000_000L);
         assertThat(items.get(1).get("previousPercentComplete").asInt()).isEqualTo(40);
         assertThat(items.get(1).get("correctionReason").asString()).contains("tính trùng");
+        assertThat(items.get(0).get("reportedBy").get("subject").asString()).isEqualTo("officer-sxd-14");
+        assertThat(items.get(0).get("reportedBy").get("unit").asString()).isEqualTo("SXD-14");
         assertThat(log.etag()).isEqualTo(corrected.etag());
         List<JsonNode> reported = publishedEventsOf(id).stream()
                 .filter(r -> "task.TaskProgressReported.v1".equals(TopicProbe.header(r, "ce_type")))
@@ -64,6 +71,11 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
         assertThat(reported.get(0).get("outputs").get(0).get("indicator").asString())
                 .isEqualTo("Số hộ được hỗ trợ nhà ở");
         assertThat(reported.get(1).get("correctionReason").asString()).contains("tính trùng");
+        assertThat(reported).allSatisfy(event -> {
+            assertThat(event.get("actor").get("subject").asString()).isEqualTo("officer-sxd-14");
+            assertThat(event.get("actor").get("unit").asString()).isEqualTo("SXD-14");
+            assertThat(event.get("actor").get("kind").asString()).isEqualTo("USER");
+        });
     }
 
     @Test
@@ -71,22 +83,23 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
         // given
         String id = assignedTask(issuedPlan(), "IMPLEMENTATION", "SLDTBXH-14", START, DUE);
         String task = "/api/v1/tasks/" + id;
+        HttpApi labour = as(TestCaller.officerOf("SLDTBXH-14"));
         LocalDate extendedTo = DUE.plusMonths(6);
 
         // when
-        api.post(task + "/progress", "{\"percentComplete\":50,\"note\":\"Đã mở 12 lớp đào tạo nghề\"}");
-        HttpApi.Response blocked = api.post(task + "/block", "{\"reason\":\"Chưa được phân bổ vốn năm 2026\"}");
-        HttpApi.Response progressWhileBlocked = api.post(task + "/progress",
+        labour.post(task + "/progress", "{\"percentComplete\":50,\"note\":\"Đã mở 12 lớp đào tạo nghề\"}");
+        HttpApi.Response blocked = labour.post(task + "/block", "{\"reason\":\"Chưa được phân bổ vốn năm 2026\"}");
+        HttpApi.Response progressWhileBlocked = labour.post(task + "/progress",
                 "{\"percentComplete\":60,\"note\":\"x\"}");
-        HttpApi.Response resumed = api.post(task + "/unblock", null);
-        HttpApi.Response extended = api.post(task + "/extend", """
+        HttpApi.Response resumed = labour.post(task + "/unblock", null);
+        HttpApi.Response extended = labour.post(task + "/extend", """
                 {"newDueDate":"%s","reason":"Vốn được phân bổ chậm 6 tháng",
                  "requestedBy":"Sở Lao động – Thương binh và Xã hội"}""".formatted(extendedTo), resumed.etag());
-        HttpApi.Response tooEarly = api.post(task + "/complete", "{\"completionNote\":\"x\"}");
-        api.post(task + "/progress", "{\"percentComplete\":100,\"note\":\"Đã đào tạo 1.200 lao động\"}");
-        HttpApi.Response done = api.post(task + "/complete",
+        HttpApi.Response tooEarly = labour.post(task + "/complete", "{\"completionNote\":\"x\"}");
+        labour.post(task + "/progress", "{\"percentComplete\":100,\"note\":\"Đã đào tạo 1.200 lao động\"}");
+        HttpApi.Response done = labour.post(task + "/complete",
                 "{\"completionNote\":\"Hoàn thành; 85% học viên có việc làm sau đào tạo\"}");
-        HttpApi.Response extensions = api.get(task + "/extensions");
+        HttpApi.Response extensions = labour.get(task + "/extensions");
 
         // then
         assertThat(blocked.text("status")).isEqualTo("BLOCKED");
@@ -103,7 +116,8 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
         assertThat(extension.get("previousDueDate").asString()).isEqualTo(DUE.toString());
         assertThat(extension.get("newDueDate").asString()).isEqualTo(extendedTo.toString());
         assertThat(extension.get("requestedBy").asString()).isEqualTo("Sở Lao động – Thương binh và Xã hội");
-        assertThat(api.post(task + "/extend", """
+        assertThat(extension.get("extendedBy").get("subject").asString()).isEqualTo("officer-sldtbxh-14");
+        assertThat(labour.post(task + "/extend", """
                 {"newDueDate":"%s","reason":"x","requestedBy":"y"}""".formatted(extendedTo.plusMonths(1)))
                 .status()).isEqualTo(409);
         List<ConsumerRecord<String, byte[]>> events = publishedEventsOf(id);
@@ -124,25 +138,26 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
         // given
         String id = assignedTask(issuedPlan(), "INVESTMENT", "SXD-14", START, DUE);
         String task = "/api/v1/tasks/" + id;
-        HttpApi.Response before = api.post(task + "/progress", "{\"percentComplete\":30,\"note\":\"Đợt 1\"}");
+        HttpApi lead = as(TestCaller.officerOf("SXD-14"));
+        HttpApi.Response before = lead.post(task + "/progress", "{\"percentComplete\":30,\"note\":\"Đợt 1\"}");
 
         // when
         List<HttpApi.Response> refused = List.of(
-                api.post(task + "/progress", """
+                lead.post(task + "/progress", """
                         {"percentComplete":40,"note":"x","evidenceLinks":["ftp://files.sonla.gov.vn/a.pdf"]}"""),
-                api.post(task + "/progress", """
+                lead.post(task + "/progress", """
                         {"percentComplete":40,"note":"x","outputs":[{"indicator":"Số hộ","value":-5}]}"""),
-                api.post(task + "/progress", "{\"percentComplete\":40}"),
-                api.post(task + "/extend", """
+                lead.post(task + "/progress", "{\"percentComplete\":40}"),
+                lead.post(task + "/extend", """
                         {"newDueDate":"%s","reason":"x","requestedBy":"y"}""".formatted(DUE.minusDays(1))),
-                api.post(task + "/extend", "{\"newDueDate\":\"%s\",\"reason\":\"x\"}".formatted(DUE.plusDays(9))),
-                api.post(task + "/extend", "{\"newDueDate\":\"31/12/2027\",\"reason\":\"x\",\"requestedBy\":\"y\"}"),
-                api.post(task + "/extend", """
+                lead.post(task + "/extend", "{\"newDueDate\":\"%s\",\"reason\":\"x\"}".formatted(DUE.plusDays(9))),
+                lead.post(task + "/extend", "{\"newDueDate\":\"31/12/2027\",\"reason\":\"x\",\"requestedBy\":\"y\"}"),
+                lead.post(task + "/extend", """
                         {"newDueDate":"%s","reason":"x","requestedBy":"y"}""".formatted(DUE.plusDays(9)), "\"1\""),
-                api.post(task + "/unblock", null),
-                api.post(task + "/complete", "{\"completionNote\":\"x\"}"),
+                lead.post(task + "/unblock", null),
+                lead.post(task + "/complete", "{\"completionNote\":\"x\"}"),
                 api.post(task + "/cancel", "{}"));
-        HttpApi.Response missing = api.post("/api/v1/tasks/no-such-task/extend",
+        HttpApi.Response missing = lead.post("/api/v1/tasks/no-such-task/extend",
                 "{\"newDueDate\":\"%s\",\"reason\":\"x\",\"requestedBy\":\"y\"}".formatted(DUE.plusDays(9)));
 
         // then
@@ -158,13 +173,13 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
         assertThat(refused.get(6).text("type")).endsWith("/stale-version");
         assertThat(refused.get(7).text("type")).endsWith("/illegal-transition");
         assertThat(missing.status()).isEqualTo(404);
-        HttpApi.Response after = api.get(task);
+        HttpApi.Response after = lead.get(task);
         assertThat(after.etag()).isEqualTo(before.etag());
         assertThat(after.text("dueDate")).isEqualTo(DUE.toString());
         assertThat(after.body().get("percentComplete").asInt()).isEqualTo(30);
         assertThat(after.body().get("extensionCount").asInt()).isZero();
-        assertThat(api.get(task + "/progress-reports").body().get("items")).hasSize(1);
-        assertThat(api.get(task + "/extensions").body().get("items")).isEmpty();
+        assertThat(lead.get(task + "/progress-reports").body().get("items")).hasSize(1);
+        assertThat(lead.get(task + "/extensions").body().get("items")).isEmpty();
     }
 
     private static String field(HttpApi.Response problem) {

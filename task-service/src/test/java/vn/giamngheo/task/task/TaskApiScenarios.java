@@ -137,7 +137,7 @@ abstract class TaskApiScenarios extends TaskServiceScenarios {
                 "/api/v1/tasks/{id}/progress", "/api/v1/tasks/{id}/progress-reports", "/api/v1/tasks/{id}/complete",
                 "/api/v1/tasks/{id}/block", "/api/v1/tasks/{id}/unblock", "/api/v1/tasks/{id}/extend",
                 "/api/v1/tasks/{id}/extensions", "/api/v1/tasks/{id}/cancel",
-                "/api/v1/tasks/{id}/dissemination-sessions");
+                "/api/v1/tasks/{id}/dissemination-sessions", "/api/v1/tasks/{id}/audit");
     }
 
     @Test
@@ -305,6 +305,11 @@ abstract class TaskApiScenarios extends TaskServiceScenarios {
         assertThat(progressed.etag()).isEqualTo("\"4\"");
         assertThat(api.get("/api/v1/tasks/" + id + "/progress-reports").body().get("items").get(0)
                 .get("previousPercentComplete").asInt()).isEqualTo(65);
+        // the audit trail starts with the first change stored after audits were introduced
+        JsonNode audit = api.get("/api/v1/tasks/" + id + "/audit").body().get("items");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("version").asLong()).isEqualTo(4);
+        assertThat(audit.get(0).get("actor").get("subject").asString()).isEqualTo("admin");
     }
 
     /** The task state as the first slice stored it. */

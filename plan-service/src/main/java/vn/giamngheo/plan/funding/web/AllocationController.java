@@ -2,11 +2,13 @@ package vn.giamngheo.plan.funding.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.plan.Access;
 import vn.giamngheo.plan.funding.AllocationCommands;
 import vn.giamngheo.plan.funding.AllocationStore;
 import vn.giamngheo.plan.funding.FundingTotals;
@@ -24,14 +27,19 @@ import vn.giamngheo.plan.funding.domain.AllocationStatus;
 import vn.giamngheo.plan.funding.domain.FundingSource;
 import vn.giamngheo.plan.plan.PlanStore;
 import vn.giamngheo.plan.plan.domain.Program;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
 
 @RestController
 @Tag(name = "Funding", description = "Lồng ghép nguồn lực: allocations to plans by unit, source, program and year, "
-        + "disbursements and totals (whole VND)")
+        + "disbursements and totals (whole VND). Read by signed-in readers, changed by the province administrator; "
+        + "the public's view of funding is the report-service's funding report.")
 public class AllocationController {
+
+    private static final String WRITE = Access.ADMIN;
+    private static final String READ = Access.READERS;
 
     private final AllocationCommands commands;
     private final AllocationStore store;
@@ -46,7 +54,8 @@ public class AllocationController {
     @PostMapping("/api/v1/plans/{planId}/allocations")
     @Operation(summary = "Allocate funds to a draft or issued plan (201): the year inside the plan's period, the unit "
             + "existing that year, the objective one of the plan's; at most one active allocation per objective, "
-            + "unit, source, program and year (409 otherwise)")
+            + "unit, source, program and year (409 otherwise)", description = WRITE,
+            security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<AllocationResponse> allocate(@PathVariable String planId,
                                                        @Valid @RequestBody AllocationRequest request) {
         Versioned<Allocation> allocation = commands.allocate(request.toNewAllocation(planId));
@@ -55,7 +64,8 @@ public class AllocationController {
     }
 
     @GetMapping("/api/v1/plans/{planId}/allocations")
-    @Operation(summary = "A plan's allocations, filtered and paged")
+    @Operation(summary = "A plan's allocations, filtered and paged", description = READ,
+            security = @SecurityRequirement(name = Access.BEARER))
     public PageResponse<AllocationResponse> list(@PathVariable String planId,
                                                  @RequestParam(required = false) String objectiveCode,
                                                  @RequestParam(required = false) String unitCode,
@@ -74,7 +84,8 @@ public class AllocationController {
 
     @GetMapping("/api/v1/allocations/totals")
     @Operation(summary = "Totals of active allocations (allocated, disbursed, count) overall, by source, by program "
-            + "and by both; every filter optional")
+            + "and by both; every filter optional", description = READ,
+            security = @SecurityRequirement(name = Access.BEARER))
     public FundingTotals totals(@Parameter(description = "Only this plan's allocations")
                                 @RequestParam(required = false) String planId,
                                 @RequestParam(required = false) String objectiveCode,
@@ -87,13 +98,15 @@ public class AllocationController {
     }
 
     @GetMapping("/api/v1/allocations/{id}")
-    @Operation(summary = "One allocation; its ETag is its version")
+    @Operation(summary = "One allocation; its ETag is its version", description = READ,
+            security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<AllocationResponse> get(@PathVariable String id) {
         return respond(store.get(id));
     }
 
     @PutMapping("/api/v1/allocations/{id}")
-    @Operation(summary = "Correct the allocated amount and note (not below what was already disbursed)")
+    @Operation(summary = "Correct the allocated amount and note (not below what was already disbursed)",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<AllocationResponse> change(@PathVariable String id,
                                                      @RequestHeader(value = "If-Match", required = false)
                                                      String ifMatch,
@@ -103,7 +116,8 @@ public class AllocationController {
     }
 
     @PostMapping("/api/v1/allocations/{id}/disbursements")
-    @Operation(summary = "Report the amount disbursed so far (a total, at most the allocated amount)")
+    @Operation(summary = "Report the amount disbursed so far (a total, at most the allocated amount)",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<AllocationResponse> disburse(@PathVariable String id,
                                                        @RequestHeader(value = "If-Match", required = false)
                                                        String ifMatch,
@@ -113,12 +127,21 @@ public class AllocationController {
     }
 
     @PostMapping("/api/v1/allocations/{id}/cancel")
-    @Operation(summary = "Withdraw an allocation; it no longer counts in totals")
+    @Operation(summary = "Withdraw an allocation; it no longer counts in totals", description = WRITE,
+            security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<AllocationResponse> cancel(@PathVariable String id,
                                                      @RequestHeader(value = "If-Match", required = false)
                                                      String ifMatch,
                                                      @Valid @RequestBody CancelAllocationRequest request) {
         return respond(commands.cancel(id, IfMatch.expectedVersion(ifMatch), request.reason()));
+    }
+
+    @GetMapping("/api/v1/allocations/{id}/audit")
+    @Operation(summary = "The allocation's audit trail, oldest first: every stored change with its version, event "
+            + "type, actor (subject, name, unit, kind) and time", description = READ,
+            security = @SecurityRequirement(name = Access.BEARER))
+    public List<AuditEntry> audit(@PathVariable String id) {
+        return store.auditTrail(id);
     }
 
     private static ResponseEntity<AllocationResponse> respond(Versioned<Allocation> allocation) {

@@ -1,6 +1,7 @@
 package vn.giamngheo.plan.plan.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.plan.Access;
 import vn.giamngheo.plan.plan.PlanCommands;
-import vn.giamngheo.plan.plan.PlanStore;
+import vn.giamngheo.plan.plan.PlanReads;
 import vn.giamngheo.plan.plan.domain.IndicatorInput;
 import vn.giamngheo.plan.plan.domain.Plan;
 import vn.giamngheo.support.domain.InvalidInputException;
@@ -32,22 +34,25 @@ import vn.giamngheo.support.web.IfMatch;
 @Tag(name = "Objectives and indicators", description = "Mục tiêu, chỉ tiêu và chỉ tiêu năm of a draft plan")
 public class PlanStructureController {
 
-    private final PlanCommands commands;
-    private final PlanStore store;
+    private static final String WRITE = Access.ADMIN;
 
-    public PlanStructureController(PlanCommands commands, PlanStore store) {
+    private final PlanCommands commands;
+    private final PlanReads reads;
+
+    public PlanStructureController(PlanCommands commands, PlanReads reads) {
         this.commands = commands;
-        this.store = store;
+        this.reads = reads;
     }
 
     @GetMapping("/objectives")
-    @Operation(summary = "The plan's objectives with their indicators and targets")
+    @Operation(summary = "The plan's objectives with their indicators and targets", description = Access.PUBLIC_PLANS)
     public List<PlanResponse.ObjectiveResponse> objectives(@PathVariable String id) {
-        return store.get(id).state().objectives().stream().map(PlanResponse.ObjectiveResponse::of).toList();
+        return reads.get(id).state().objectives().stream().map(PlanResponse.ObjectiveResponse::of).toList();
     }
 
     @PostMapping("/objectives")
-    @Operation(summary = "Add an objective (code unique within the plan)")
+    @Operation(summary = "Add an objective (code unique within the plan)",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> addObjective(@PathVariable String id,
                                                      @RequestHeader(value = "If-Match", required = false)
                                                      String ifMatch,
@@ -60,7 +65,8 @@ public class PlanStructureController {
     }
 
     @PutMapping("/objectives/{code}")
-    @Operation(summary = "Rename an objective")
+    @Operation(summary = "Rename an objective",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> changeObjective(@PathVariable String id, @PathVariable String code,
                                                         @RequestHeader(value = "If-Match", required = false)
                                                         String ifMatch,
@@ -71,7 +77,8 @@ public class PlanStructureController {
     }
 
     @DeleteMapping("/objectives/{code}")
-    @Operation(summary = "Remove an objective together with its indicators")
+    @Operation(summary = "Remove an objective together with its indicators",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> removeObjective(@PathVariable String id, @PathVariable String code,
                                                         @RequestHeader(value = "If-Match", required = false)
                                                         String ifMatch) {
@@ -81,7 +88,8 @@ public class PlanStructureController {
     @PostMapping("/objectives/{code}/indicators")
     @Operation(summary = "Add an indicator to an objective: targets inside the plan's period, a decreasing "
             + "indicator's plan-wide targets not above its baseline unless allowed, codes unique within the plan, "
-            + "target areas existing in the target's year")
+            + "target areas existing in the target's year",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> addIndicator(@PathVariable String id, @PathVariable String code,
                                                      @RequestHeader(value = "If-Match", required = false)
                                                      String ifMatch,
@@ -97,7 +105,8 @@ public class PlanStructureController {
     }
 
     @PutMapping("/indicators/{code}")
-    @Operation(summary = "Redefine an indicator (same rules as adding); objectiveCode moves it, targets left out stay")
+    @Operation(summary = "Redefine an indicator (same rules as adding); objectiveCode moves it, targets left out stay",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> changeIndicator(@PathVariable String id, @PathVariable String code,
                                                         @RequestHeader(value = "If-Match", required = false)
                                                         String ifMatch,
@@ -108,7 +117,8 @@ public class PlanStructureController {
     }
 
     @DeleteMapping("/indicators/{code}")
-    @Operation(summary = "Remove an indicator")
+    @Operation(summary = "Remove an indicator",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> removeIndicator(@PathVariable String id, @PathVariable String code,
                                                         @RequestHeader(value = "If-Match", required = false)
                                                         String ifMatch) {
@@ -116,7 +126,8 @@ public class PlanStructureController {
     }
 
     @PutMapping("/indicators/{code}/targets")
-    @Operation(summary = "Set an indicator's yearly targets (optionally by area), replacing the earlier ones")
+    @Operation(summary = "Set an indicator's yearly targets (optionally by area), replacing the earlier ones",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<PlanResponse> setTargets(@PathVariable String id, @PathVariable String code,
                                                    @RequestHeader(value = "If-Match", required = false)
                                                    String ifMatch,

@@ -2,6 +2,7 @@ package vn.giamngheo.plan.unit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.giamngheo.plan.Access;
 import vn.giamngheo.plan.unit.ImportReport;
 import vn.giamngheo.plan.unit.UnitCommands;
 import vn.giamngheo.plan.unit.UnitCsv;
@@ -36,6 +38,7 @@ import vn.giamngheo.plan.unit.domain.Unit;
 import vn.giamngheo.plan.unit.domain.UnitImport;
 import vn.giamngheo.plan.unit.domain.UnitKind;
 import vn.giamngheo.support.domain.InvalidInputException;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
@@ -45,6 +48,8 @@ import vn.giamngheo.support.web.PageResponse;
 @Tag(name = "Units", description = "Đơn vị: administrative units and agencies, effective-dated, with successor links "
         + "for mergers and renamings")
 public class UnitController {
+
+    private static final String WRITE = Access.ADMIN;
 
     private final UnitCommands commands;
     private final UnitStore store;
@@ -58,7 +63,7 @@ public class UnitController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a unit (201, ETag \"1\"); its parent must exist on validFrom, its successors on the "
-            + "day after validTo")
+            + "day after validTo", description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<UnitResponse> register(@Valid @RequestBody UnitRequest request) {
         if (request.code() == null || request.code().isBlank()) {
             throw new InvalidInputException("code", "must be given");
@@ -69,7 +74,8 @@ public class UnitController {
     }
 
     @GetMapping
-    @Operation(summary = "List units, filtered and paged; validOn=D lists the units that existed on D")
+    @Operation(summary = "List units, filtered and paged; validOn=D lists the units that existed on D",
+            description = Access.PUBLIC)
     public PageResponse<UnitResponse> list(
             @Parameter(description = "PROVINCE, DISTRICT, COMMUNE, WARD, TOWNSHIP or AGENCY")
             @RequestParam(required = false) UnitKind kind,
@@ -86,14 +92,15 @@ public class UnitController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One unit; its ETag is its version")
+    @Operation(summary = "One unit; its ETag is its version", description = Access.PUBLIC)
     public ResponseEntity<UnitResponse> get(@PathVariable String code) {
         return respond(store.get(code));
     }
 
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a unit's state (names, parent, validity, successors); setting validTo on an open "
-            + "unit retires it. A request that changes nothing publishes nothing.")
+            + "unit retires it. A request that changes nothing publishes nothing.", description = WRITE,
+            security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<UnitResponse> change(@PathVariable String code,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody UnitRequest request) {
@@ -104,7 +111,8 @@ public class UnitController {
     }
 
     @PostMapping("/{code}/retire")
-    @Operation(summary = "Retire a unit: it ceased to exist on validTo and became the successor units")
+    @Operation(summary = "Retire a unit: it ceased to exist on validTo and became the successor units",
+            description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ResponseEntity<UnitResponse> retire(@PathVariable String code,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody RetireUnitRequest request) {
@@ -114,7 +122,8 @@ public class UnitController {
 
     @GetMapping("/{code}/successors")
     @Operation(summary = "What became of a unit: the units valid on the date that it turned into, following "
-            + "successor links through every merger and renaming (itself if it still existed then)")
+            + "successor links through every merger and renaming (itself if it still existed then)",
+            description = Access.PUBLIC)
     public SuccessionResponse successors(
             @PathVariable String code,
             @Parameter(description = "The date to look at; today when left out")
@@ -128,7 +137,7 @@ public class UnitController {
 
     @GetMapping("/{code}/predecessors")
     @Operation(summary = "The units this unit was formed from (those naming it as a successor): the crosswalk from "
-            + "former units to this one")
+            + "former units to this one", description = Access.PUBLIC)
     public List<UnitResponse> predecessors(@PathVariable String code) {
         store.get(code);
         return store.predecessorsOf(code).stream().map(UnitResponse::of).toList();
@@ -137,20 +146,29 @@ public class UnitController {
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Import units from CSV (UTF-8; header code,kind,nameVi,nameEn,parentCode,validFrom,validTo,"
             + "successorCodes; several successors separated by ;). Bad lines are reported with their line number and "
-            + "the good ones kept; importing the same file again changes nothing.")
+            + "the good ones kept; importing the same file again changes nothing.", description = WRITE,
+            security = @SecurityRequirement(name = Access.BEARER))
     public ImportReport importCsv(@RequestBody byte[] csv) {
         return commands.importUnits(UnitCsv.read(csv), UnitImport.Mode.UPSERT);
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import units from an uploaded CSV file (form field \"file\"); same rules as the text/csv "
-            + "form")
+            + "form", description = WRITE, security = @SecurityRequirement(name = Access.BEARER))
     public ImportReport importFile(@RequestPart("file") MultipartFile file) {
         try {
             return commands.importUnits(UnitCsv.read(file.getBytes()), UnitImport.Mode.UPSERT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @GetMapping("/{code}/audit")
+    @Operation(summary = "The unit's audit trail, oldest first: every stored change with its version, event type, "
+            + "actor (subject, name, unit, kind; reference units loaded at start-up name the plan-service) and time",
+            description = Access.READERS, security = @SecurityRequirement(name = Access.BEARER))
+    public List<AuditEntry> audit(@PathVariable String code) {
+        return store.auditTrail(code);
     }
 
     private static ResponseEntity<UnitResponse> respond(Versioned<Unit> unit) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import vn.giamngheo.report.alert.domain.Alert;
 import vn.giamngheo.report.alert.domain.AlertKind;
 import vn.giamngheo.report.alert.domain.AlertStatus;
 import vn.giamngheo.support.domain.NotFoundException;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
@@ -46,7 +48,7 @@ public class AlertController {
     }
 
     @GetMapping
-    @Operation(summary = "Alerts, newest first; open=true for raised or acknowledged ones")
+    @Operation(summary = "Alerts, newest first; open=true for raised or acknowledged ones (readers)")
     public PageResponse<AlertResponse> list(@RequestParam(required = false) AlertKind kind,
                                             @RequestParam(required = false) AlertStatus status,
                                             @RequestParam(required = false) Boolean open,
@@ -61,14 +63,23 @@ public class AlertController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One alert; its ETag is its version")
+    @Operation(summary = "One alert; its ETag is its version (readers)")
     public ResponseEntity<AlertResponse> get(@PathVariable String id) {
         Versioned<Alert> alert = store.find(id).orElseThrow(() -> new NotFoundException("Alert", id));
         return ResponseEntity.ok().eTag(IfMatch.etag(alert.version())).body(AlertResponse.of(alert));
     }
 
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Who raised the alert (whoever ran the check, or the report-service on its schedule), "
+            + "acknowledged and resolved it, and when (readers)")
+    public List<AuditEntry> audit(@PathVariable String id) {
+        return store.auditTrail(id);
+    }
+
     @PostMapping("/{id}/acknowledge")
-    @Operation(summary = "Take note of a raised alert (đã tiếp nhận), with what is being done")
+    @Operation(summary = "Take note of a raised alert (đã tiếp nhận), with what is being done: the administrator or "
+            + "an officer of the unit the alert is about (the unit that has not reported; for a plan's alert, the "
+            + "unit that issued the plan); 403 otherwise")
     public ResponseEntity<AlertResponse> acknowledge(@PathVariable String id,
                                                      @RequestHeader(value = "If-Match", required = false)
                                                      String ifMatch,
@@ -80,7 +91,7 @@ public class AlertController {
 
     @PostMapping("/checks")
     @Operation(summary = "Run the alert check now (it also runs on a schedule): raises new alerts once per "
-            + "condition and period, resolves cleared ones")
+            + "condition and period, resolves cleared ones (administrator)")
     public AlertDetector.Run check() {
         return detector.run();
     }

@@ -74,6 +74,21 @@ public record Feedback(String id, SubjectKind subjectKind, String taskId, String
                 feedback.text, contact != null, feedback.status.name(), now));
     }
 
+    /**
+     * The units the feedback is addressed to: the unit leading the task it is about, and the commune it names (a
+     * commune's project, or where a task's work is done). Their officers may answer it.
+     */
+    public List<String> addressedTo() {
+        List<String> units = new ArrayList<>();
+        if (leadUnitCode != null) {
+            units.add(leadUnitCode);
+        }
+        if (communeCode != null && !communeCode.equals(leadUnitCode)) {
+            units.add(communeCode);
+        }
+        return units;
+    }
+
     public Change<Feedback> answer(long version, String by, String answer, Instant now) {
         List<FieldViolation> violations = new ArrayList<>();
         if (blank(by)) {

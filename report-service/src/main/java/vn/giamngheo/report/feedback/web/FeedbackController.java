@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import vn.giamngheo.report.feedback.FeedbackStore;
 import vn.giamngheo.report.feedback.FeedbackSummary;
 import vn.giamngheo.report.feedback.domain.Feedback;
 import vn.giamngheo.report.feedback.domain.FeedbackStatus;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
@@ -39,9 +41,9 @@ public class FeedbackController {
     }
 
     @PostMapping
-    @Operation(summary = "Leave feedback on a task or a commune's project (anyone; rating 1–5, text ≤ 2,000 "
-            + "characters, optional contact that is never published). Limited per client: 429 with Retry-After "
-            + "when exceeded; 413 for oversized requests; 422 for an unknown task or commune")
+    @Operation(summary = "Leave feedback on a task or a commune's project (anyone, no token needed; rating 1–5, text "
+            + "≤ 2,000 characters, optional contact that is never published). Limited per client: 429 with "
+            + "Retry-After when exceeded; 413 for oversized requests; 422 for an unknown task or commune")
     public ResponseEntity<FeedbackResponse> create(@Valid @RequestBody FeedbackRequest request) {
         Versioned<Feedback> created = commands.receive(request.toNewFeedback());
         return ResponseEntity.created(URI.create("/api/v1/feedback/" + created.id()))
@@ -49,7 +51,8 @@ public class FeedbackController {
     }
 
     @GetMapping
-    @Operation(summary = "Feedback, newest first; unitCode = on tasks the unit leads or about its commune")
+    @Operation(summary = "Feedback, newest first; unitCode = on tasks the unit leads or about its commune. Public; "
+            + "never the sender's contact")
     public PageResponse<FeedbackResponse> list(@RequestParam(required = false) String taskId,
                                                @RequestParam(required = false) String planId,
                                                @RequestParam(required = false) String communeCode,
@@ -65,7 +68,7 @@ public class FeedbackController {
 
     @GetMapping("/summary")
     @Operation(summary = "Count, average rating, answered, and how many gave each rating — for a task, a plan, a "
-            + "commune or a unit")
+            + "commune or a unit (public)")
     public FeedbackSummary summary(@RequestParam(required = false) String taskId,
                                    @RequestParam(required = false) String planId,
                                    @RequestParam(required = false) String communeCode,
@@ -74,13 +77,24 @@ public class FeedbackController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One feedback; its ETag is its version")
+    @Operation(summary = "One feedback; its ETag is its version. Public; the sender's contact (personal data) is "
+            + "included only for the administrator and officers of the units it is addressed to")
     public ResponseEntity<FeedbackResponse> get(@PathVariable String id) {
-        return respond(commands.get(id));
+        Versioned<Feedback> feedback = commands.get(id);
+        return ResponseEntity.ok().eTag(IfMatch.etag(feedback.version()))
+                .body(FeedbackResponse.of(feedback, commands.mayAnswer(feedback.state())));
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Who sent the feedback (the public when not signed in) and who answered it, and when "
+            + "(readers)")
+    public List<AuditEntry> audit(@PathVariable String id) {
+        return commands.auditTrail(id);
     }
 
     @PostMapping("/{id}/answer")
-    @Operation(summary = "An official answers publicly (once; 409 when already answered)")
+    @Operation(summary = "An official answers publicly (once; 409 when already answered): the administrator or an "
+            + "officer of a unit the feedback is addressed to (the task's lead unit, its commune); 403 otherwise")
     public ResponseEntity<FeedbackResponse> answer(@PathVariable String id,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                    @Valid @RequestBody AnswerRequest request) {

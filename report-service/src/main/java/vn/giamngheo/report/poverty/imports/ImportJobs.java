@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.report.poverty.domain.RowError;
 import vn.giamngheo.support.domain.NotFoundException;
 import vn.giamngheo.support.web.PageResponse;
@@ -45,7 +46,17 @@ public class ImportJobs {
      * waits or runs.
      */
     public void create(String id, int year, String source, String fileName, String owner, Instant now) {
+        create(id, year, source, fileName, owner, null, now);
+    }
+
+    /** A new job, with who submitted it (an admin, a department's system), for the record. */
+    public void create(String id, int year, String source, String fileName, String owner, Actor submittedBy,
+                       Instant now) {
+        Document by = submittedBy == null ? null : new Document("subject", submittedBy.subject())
+                .append("name", submittedBy.name()).append("unit", submittedBy.unit())
+                .append("kind", submittedBy.kind().name());
         jobs().insertOne(new Document("_id", id).append("year", year).append("source", source).append("owner", owner)
+                .append("submittedBy", by)
                 .append("heartbeatAt", Date.from(now))
                 .append("fileName", fileName).append("state", ImportStatus.QUEUED).append("rowsRead", 0L)
                 .append("inserted", 0L).append("updated", 0L).append("unchanged", 0L).append("rejected", 0L)
@@ -128,7 +139,8 @@ public class ImportJobs {
                 d.getString("state"), number(d, "rowsRead"), inserted + updated + unchanged, inserted, updated,
                 unchanged, number(d, "rejected"), number(d, "errorCount"), d.getInteger("percent"),
                 d.getList("ignoredColumns", String.class), d.getString("failure"), errors(id, 0, FIRST_ERRORS),
-                d.getDate("startedAt").toInstant(), finished == null ? null : finished.toInstant()));
+                d.getDate("startedAt").toInstant(), finished == null ? null : finished.toInstant(),
+                actor(d.get("submittedBy", Document.class))));
     }
 
     public PageResponse<RowError> errors(String id, int page, int size, boolean checkExists) {
@@ -145,6 +157,11 @@ public class ImportJobs {
                 .forEach(e -> list.add(new RowError(number(e, "line"), e.getString("householdCode"),
                         e.getString("field"), e.getString("message"))));
         return list;
+    }
+
+    private static Actor actor(Document d) {
+        return d == null ? null : new Actor(d.getString("subject"), d.getString("name"), d.getString("unit"),
+                Actor.Kind.valueOf(d.getString("kind")));
     }
 
     private static long number(Document d, String field) {

@@ -26,6 +26,7 @@ import vn.giamngheo.report.poverty.domain.UnitCrosswalk;
 import vn.giamngheo.report.poverty.household.HouseholdStore;
 import vn.giamngheo.report.poverty.review.ReviewCommands;
 import vn.giamngheo.support.domain.InvalidInputException;
+import vn.giamngheo.support.security.CurrentCaller;
 
 /**
  * Accepts uploads: checks the review can take households, parks the file on disk and runs the import on a
@@ -49,13 +50,14 @@ public class ImportService implements DisposableBean {
     private final EthnicGroups ethnicGroups;
     private final Path uploadDir;
     private final Clock clock;
+    private final CurrentCaller caller;
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeat;
     private final String owner = UUID.randomUUID().toString();
 
     public ImportService(ReviewCommands reviews, ImportJobs jobs, HouseholdStore households,
                          PovertyStandards standards, UnitCrosswalk units, EthnicGroups ethnicGroups,
-                         PovertyProperties properties, Clock clock) {
+                         PovertyProperties properties, Clock clock, CurrentCaller caller) {
         this.reviews = reviews;
         this.jobs = jobs;
         this.importer = new HouseholdImporter(households, jobs, properties.batchSize(), clock);
@@ -64,6 +66,7 @@ public class ImportService implements DisposableBean {
         this.ethnicGroups = ethnicGroups;
         this.uploadDir = properties.uploadDir();
         this.clock = clock;
+        this.caller = caller;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(properties.importThreads(), runnable -> {
             Thread thread = new Thread(runnable, "poverty-import-" + threads.incrementAndGet());
@@ -114,7 +117,7 @@ public class ImportService implements DisposableBean {
         reviews.ensureOpen(year);
         String id = UUID.randomUUID().toString();
         Path file = park(id, format, content);
-        jobs.create(id, year, format.name(), fileName, owner, clock.instant());
+        jobs.create(id, year, format.name(), fileName, owner, caller.actor(), clock.instant());
         HouseholdStore.Source source = format == Format.CSV ? HouseholdStore.Source.CSV : HouseholdStore.Source.XLSX;
         executor.submit(() -> {
             try {
@@ -131,7 +134,7 @@ public class ImportService implements DisposableBean {
         HouseholdRowParser parser = parser(year);
         reviews.ensureOpen(year);
         String id = UUID.randomUUID().toString();
-        jobs.create(id, year, source.name(), name, owner, clock.instant());
+        jobs.create(id, year, source.name(), name, owner, caller.actor(), clock.instant());
         importer.run(id, source, rowSource(format, file), parser);
         return jobs.get(id);
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.giamngheo.report.poverty.domain.PovertyReview;
 import vn.giamngheo.support.outbox.AggregateStore;
 import vn.giamngheo.support.outbox.AggregateStores;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 
 /** The reviews ({@code poverty_reviews}): aggregate documents with their outbox, drained onto report.events. */
@@ -35,6 +36,11 @@ public class ReviewStore {
 
     public Versioned<PovertyReview> get(String id) {
         return aggregates.get(id);
+    }
+
+    /** Who opened, published and reopened the review, oldest first. */
+    public List<AuditEntry> auditTrail(String id) {
+        return aggregates.auditTrail(id);
     }
 
     /** The province's reviews, oldest first. */

@@ -44,7 +44,8 @@ public class PovertyAnalysisController {
     @GetMapping("/movements")
     @Operation(summary = "Movements between two reviews by commune (in the later review's units, through the "
             + "crosswalk) or ethnic group: escaped, re-poverty, new poverty, remained poor, and households that "
-            + "appeared or left. Households are matched by their stable code across every review on record")
+            + "appeared or left. Households are matched by their stable code across every review on record. Public "
+            + "when both reviews are published; readers only otherwise")
     public ReviewQueries.Movements movements(@RequestParam @Min(2000) @Max(2100) int from,
                                              @RequestParam @Min(2000) @Max(2100) int to,
                                              @RequestParam(defaultValue = "COMMUNE") MovementTable.By by) {
@@ -52,7 +53,8 @@ public class PovertyAnalysisController {
     }
 
     @GetMapping("/households/{householdCode}")
-    @Operation(summary = "One household across every review on record, each with its classification and reasons")
+    @Operation(summary = "One household across every review on record, each with its classification and reasons. "
+            + "Personal data: signed-in readers only")
     public List<HouseholdResponse> household(@PathVariable String householdCode) {
         return queries.householdHistory(householdCode.toUpperCase(Locale.ROOT)).stream()
                 .map(stored -> HouseholdResponse.of(stored, queries.standardOf(stored.record().year()), units,
@@ -62,7 +64,7 @@ public class PovertyAnalysisController {
     @GetMapping("/indicator-actuals")
     @Operation(summary = "Published results recorded as indicator actuals (MPR, POOR_RATE, NEAR_POOR_RATE, "
             + "HOUSEHOLDS, POOR_HOUSEHOLDS, NEAR_POOR_HOUSEHOLDS by province, former district and commune; MPR_EM, "
-            + "POOR_RATE_EM, NEAR_POOR_RATE_EM for the province)")
+            + "POOR_RATE_EM, NEAR_POOR_RATE_EM for the province); public")
     public List<IndicatorActuals.Actual> indicatorActuals(@RequestParam(required = false) String indicatorCode,
                                                           @RequestParam(required = false) String areaCode,
                                                           @RequestParam(required = false) Integer year) {

@@ -25,7 +25,7 @@ public class PovertyDemoController {
     @PostMapping
     @Operation(summary = "Generate and publish SYNTHETIC reviews of the demo communes (Quỳnh Nhai, Vân Hồ) for the "
             + "given years — about 20% poor + near-poor in 2022 falling to about 10% in 2025, higher among ethnic "
-            + "minorities. Deterministic for a seed; years already published are left alone")
+            + "minorities. Deterministic for a seed; years already published are left alone. Admin only")
     public DemoReviews.Outcome generate(@RequestParam(defaultValue = "2024") long seed,
                                         @RequestParam(defaultValue = "6000") @Min(100) @Max(200_000) int households,
                                         @RequestParam(defaultValue = "2022,2025") List<Integer> years) {

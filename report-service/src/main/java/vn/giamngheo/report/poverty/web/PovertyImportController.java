@@ -44,7 +44,8 @@ public class PovertyImportController {
     @PostMapping(path = "/reviews/{year}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a review year's households as CSV or XLSX (part 'file'). Returns 202 at once; "
             + "follow the import at Location. Bad rows are reported by line, good rows are kept; importing the "
-            + "same file again changes nothing. Opens the year's review on first use; 409 when it is published")
+            + "same file again changes nothing. Opens the year's review on first use; 409 when it is published. "
+            + "Admins and departments' systems with the scope poverty.import")
     public ResponseEntity<ImportStatus> upload(@PathVariable @Min(2000) @Max(2100) int year,
                                                @RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
@@ -61,13 +62,14 @@ public class PovertyImportController {
 
     @GetMapping("/imports/{id}")
     @Operation(summary = "An import's state and counts: rows read, inserted, updated, unchanged, rejected, percent "
-            + "of the file read, the first rejected rows")
+            + "of the file read, the first rejected rows (importers and readers)")
     public ImportStatus status(@PathVariable String id) {
         return jobs.get(id);
     }
 
     @GetMapping("/imports/{id}/errors")
-    @Operation(summary = "Every rejected row of an import, by line: household code, column, reason")
+    @Operation(summary = "Every rejected row of an import, by line: household code, column, reason (importers and "
+            + "readers)")
     public PageResponse<RowError> errors(@PathVariable String id,
                                          @RequestParam(defaultValue = "0") @Min(0) int page,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
@@ -75,7 +77,8 @@ public class PovertyImportController {
     }
 
     @GetMapping(path = "/reviews/{year}/template.csv", produces = "text/csv")
-    @Operation(summary = "An empty CSV with the columns of the year's standard (the upload format)")
+    @Operation(summary = "An empty CSV with the columns of the year's standard (the upload format; importers and "
+            + "readers)")
     public ResponseEntity<byte[]> template(@PathVariable @Min(2000) @Max(2100) int year) {
         HouseholdRowParser parser = imports.parser(year);
         return ResponseEntity.ok()

@@ -25,17 +25,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.report.poverty.PovertyProperties;
 import vn.giamngheo.report.poverty.domain.AreaKind;
 import vn.giamngheo.report.poverty.domain.EthnicGroups;
 import vn.giamngheo.report.poverty.domain.PovertyReview;
+import vn.giamngheo.report.poverty.domain.ReviewStatus;
 import vn.giamngheo.report.poverty.domain.UnitCrosswalk;
 import vn.giamngheo.report.poverty.household.HouseholdStore;
 import vn.giamngheo.report.poverty.review.ReviewCommands;
 import vn.giamngheo.report.poverty.review.ReviewQueries;
 import vn.giamngheo.report.poverty.review.ReviewStore;
 import vn.giamngheo.support.domain.InvalidInputException;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
+import vn.giamngheo.support.security.CurrentCaller;
 import vn.giamngheo.support.web.IfMatch;
 
 @RestController
@@ -51,10 +55,11 @@ public class PovertyReviewController {
     private final UnitCrosswalk units;
     private final EthnicGroups ethnicGroups;
     private final String provinceCode;
+    private final CurrentCaller caller;
 
     public PovertyReviewController(ReviewCommands commands, ReviewQueries queries, ReviewStore reviews,
                                    HouseholdStore households, UnitCrosswalk units, EthnicGroups ethnicGroups,
-                                   PovertyProperties properties) {
+                                   PovertyProperties properties, CurrentCaller caller) {
         this.commands = commands;
         this.queries = queries;
         this.reviews = reviews;
@@ -62,22 +67,34 @@ public class PovertyReviewController {
         this.units = units;
         this.ethnicGroups = ethnicGroups;
         this.provinceCode = properties.provinceCode();
+        this.caller = caller;
     }
 
     @GetMapping
-    @Operation(summary = "The province's reviews, oldest first")
+    @Operation(summary = "The province's reviews, oldest first. Public: without a token only published reviews are "
+            + "listed (an open review's figures are provisional, for signed-in readers)")
     public List<ReviewResponse> list() {
-        return reviews.all(provinceCode).stream().map(this::response).toList();
+        boolean publicCaller = caller.get().kind() == Actor.Kind.PUBLIC;
+        return reviews.all(provinceCode).stream()
+                .filter(r -> !publicCaller || r.state().status() == ReviewStatus.PUBLISHED)
+                .map(this::response).toList();
     }
 
     @GetMapping("/{year}")
-    @Operation(summary = "One review; its ETag is its version")
+    @Operation(summary = "One review; its ETag is its version. Public once published; while open, readers only "
+            + "(401 without a token)")
     public ResponseEntity<ReviewResponse> get(@PathVariable @Min(2000) @Max(2100) int year) {
         return respond(queries.review(year));
     }
 
+    @GetMapping("/{year}/audit")
+    @Operation(summary = "Who opened, published and reopened the review, and when (readers)")
+    public List<AuditEntry> audit(@PathVariable @Min(2000) @Max(2100) int year) {
+        return reviews.auditTrail(queries.review(year).id());
+    }
+
     @PostMapping("/{year}/publish")
-    @Operation(summary = "Publish the review's results (công bố): computes every area's rates, emits "
+    @Operation(summary = "Admin: publish the review's results (công bố): computes every area's rates, emits "
             + "report.PovertyReviewPublished.v1 and records the indicator actuals. 409 while an import runs or when "
             + "already published; 422 when the review has no households")
     public ResponseEntity<ReviewResponse> publish(@PathVariable @Min(2000) @Max(2100) int year,
@@ -87,7 +104,8 @@ public class PovertyReviewController {
     }
 
     @PostMapping("/{year}/reopen")
-    @Operation(summary = "Reopen a published review for corrections (phúc tra); publish again for the next revision")
+    @Operation(summary = "Admin: reopen a published review for corrections (phúc tra); publish again for the next "
+            + "revision")
     public ResponseEntity<ReviewResponse> reopen(@PathVariable @Min(2000) @Max(2100) int year,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody ReasonRequest request) {
@@ -97,7 +115,8 @@ public class PovertyReviewController {
     @GetMapping("/{year}/rates")
     @Operation(summary = "Rates by area: households, poor, near-poor, middle-income, poor rate, near-poor rate, "
             + "multidimensional poverty rate (poor + near-poor)/households, deprivation headcounts per indicator. "
-            + "Published figures once published; provisional ones while open")
+            + "Published figures once published (public); provisional ones while open (readers only, 401 without a "
+            + "token)")
     public RatesResponse rates(@PathVariable @Min(2000) @Max(2100) int year,
                                @Parameter(description = "PROVINCE, FORMER_DISTRICT, COMMUNE, ETHNIC_GROUP, "
                                        + "ETHNICITY; all when absent")
@@ -106,7 +125,8 @@ public class PovertyReviewController {
     }
 
     @GetMapping("/{year}/rates.xlsx")
-    @Operation(summary = "The rates table as an XLSX workbook with Vietnamese headings, one sheet per breakdown")
+    @Operation(summary = "The rates table as an XLSX workbook with Vietnamese headings, one sheet per breakdown "
+            + "(public once published, like the rates)")
     public ResponseEntity<byte[]> ratesWorkbook(@PathVariable @Min(2000) @Max(2100) int year) throws IOException {
         ReviewQueries.Rates rates = queries.rates(year, EnumSet.allOf(AreaKind.class));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -122,7 +142,7 @@ public class PovertyReviewController {
     @Operation(summary = "Alkire–Foster MPI by area: H, A, M0, censored and uncensored headcounts, contributions. "
             + "k and weights are fractions (1/3) or decimals (0.25); weights default to equal nested weights "
             + "(each dimension equal, split equally among its indicators), k to the standard's cut-off as a share "
-            + "of its indicators (3/12)")
+            + "of its indicators (3/12). Public once published, like the rates")
     public MpiResponse mpi(@PathVariable @Min(2000) @Max(2100) int year,
                            @RequestParam(required = false) @Pattern(regexp = "[0-9./ ]{1,20}",
                                    message = "a number or fraction such as 0.25 or 1/3") String k,
@@ -149,7 +169,8 @@ public class PovertyReviewController {
     }
 
     @GetMapping("/{year}/households/{householdCode}")
-    @Operation(summary = "One household in the review: answers, classification with the reasons, provenance")
+    @Operation(summary = "One household in the review: answers, classification with the reasons, provenance. "
+            + "Personal data: signed-in readers only")
     public HouseholdResponse household(@PathVariable @Min(2000) @Max(2100) int year,
                                        @PathVariable String householdCode) {
         HouseholdStore.Stored stored = queries.household(year, householdCode.toUpperCase(java.util.Locale.ROOT));

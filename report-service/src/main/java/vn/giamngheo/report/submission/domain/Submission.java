@@ -28,8 +28,8 @@ import vn.giamngheo.support.domain.StateConflictException;
  * approves it — its values then become the indicators' actuals — or returns it with a reason, after which the unit
  * corrects and submits again. Timeliness is judged by the first submission against the due date.
  *
- * <p>The approver cannot be the submitting unit itself; who may approve for whom is checked once authentication
- * exists.
+ * <p>The approver named cannot be the submitting unit itself; who may act at all (the unit's officers draft and
+ * submit, the province administrator returns and approves) is checked by the application before the domain decides.
  */
 public record Submission(String id, String unitCode, String period, int year, PeriodKind periodKind,
                          LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, SubmissionStatus status,

@@ -34,6 +34,7 @@ import vn.giamngheo.report.submission.SubmissionStore;
 import vn.giamngheo.report.submission.domain.Submission;
 import vn.giamngheo.report.submission.domain.SubmissionStatus;
 import vn.giamngheo.report.unit.UnitViews;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
@@ -64,7 +65,8 @@ public class SubmissionController {
     @PostMapping
     @Operation(summary = "Start a unit's report for a period (2024-H1, 2024-H2 or 2024), as a DRAFT (201; id "
             + "SUB-<unitCode>-<period>; 409 already-exists when the unit has one for the period; 422 for an unknown "
-            + "unit or plan; 400 naming values[i].indicatorCode when the plan has no such indicator)")
+            + "unit or plan; 400 naming values[i].indicatorCode when the plan has no such indicator). An officer of "
+            + "the unit or the administrator; 403 for an officer of another unit")
     public ResponseEntity<SubmissionResponse> draft(@Valid @RequestBody SubmissionRequests.DraftRequest request) {
         Versioned<Submission> created = commands.draft(request.unitCode(), request.period(),
                 SubmissionRequests.values(request.values()), request.narrative());
@@ -74,7 +76,7 @@ public class SubmissionController {
 
     @GetMapping
     @Operation(summary = "Submissions, latest period first; late=true lists those first submitted after their due "
-            + "date")
+            + "date. Readers; an officer sees other units' reports once they are submitted (not their drafts)")
     public PageResponse<SubmissionResponse> list(@RequestParam(required = false) String unitCode,
                                                  @RequestParam(required = false)
                                                  @Pattern(regexp = ReportPeriod.PATTERN) String period,
@@ -83,7 +85,7 @@ public class SubmissionController {
                                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         PageResponse<Versioned<Submission>> found = store.search(new SubmissionStore.Filter(unitCode, period, status,
-                late), page, size);
+                late, commands.hidesDraftsOfOthers()), page, size);
         LocalDate today = calendar.today();
         return new PageResponse<>(found.items().stream().map(s -> SubmissionResponse.of(s, today)).toList(), page,
                 size, found.total());
@@ -134,14 +136,22 @@ public class SubmissionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One submission; its ETag is its version")
+    @Operation(summary = "One submission; its ETag is its version. Readers; a draft only to its own unit's "
+            + "officers, viewers and the administrator (403 for an officer of another unit)")
     public ResponseEntity<SubmissionResponse> get(@PathVariable String id) {
         return respond(commands.get(id));
     }
 
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Who drafted, changed, submitted, returned and approved the report, and when; visible like "
+            + "the submission")
+    public List<AuditEntry> audit(@PathVariable String id) {
+        return commands.auditTrail(id);
+    }
+
     @PutMapping("/{id}")
     @Operation(summary = "Replace the values and narrative of a DRAFT or RETURNED report (nothing is stored when "
-            + "nothing changes)")
+            + "nothing changes). An officer of the unit or the administrator")
     public ResponseEntity<SubmissionResponse> edit(@PathVariable String id,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                    @Valid @RequestBody SubmissionRequests.EditRequest request) {
@@ -150,7 +160,8 @@ public class SubmissionController {
     }
 
     @PostMapping("/{id}/submit")
-    @Operation(summary = "Submit (again, after a return) to the level above; late when after the due date")
+    @Operation(summary = "Submit (again, after a return) to the level above; late when after the due date. An "
+            + "officer of the unit or the administrator")
     public ResponseEntity<SubmissionResponse> submit(@PathVariable String id,
                                                      @RequestHeader(value = "If-Match", required = false)
                                                      String ifMatch,
@@ -161,7 +172,7 @@ public class SubmissionController {
     }
 
     @PostMapping("/{id}/return")
-    @Operation(summary = "The level above returns a SUBMITTED report to its unit, with the reason")
+    @Operation(summary = "The level above returns a SUBMITTED report to its unit, with the reason (administrator)")
     public ResponseEntity<SubmissionResponse> returnToUnit(@PathVariable String id,
                                                            @RequestHeader(value = "If-Match", required = false)
                                                            String ifMatch,
@@ -173,7 +184,7 @@ public class SubmissionController {
 
     @PostMapping("/{id}/approve")
     @Operation(summary = "The level above approves a SUBMITTED report: its values become the indicators' actuals "
-            + "(approvedBy must not be the submitting unit; authorization comes with authentication)")
+            + "(administrator; approvedBy names the approving body and must not be the submitting unit)")
     public ResponseEntity<SubmissionResponse> approve(@PathVariable String id,
                                                       @RequestHeader(value = "If-Match", required = false)
                                                       String ifMatch,

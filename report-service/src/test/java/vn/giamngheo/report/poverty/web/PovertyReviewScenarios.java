@@ -29,10 +29,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.contracts.census.HouseholdReviewRecorded;
+import vn.giamngheo.report.fixtures.ReportScenarioSupport;
 import vn.giamngheo.report.poverty.domain.HouseholdRowParser;
 import vn.giamngheo.report.poverty.reference.ReferenceData;
 import vn.giamngheo.support.testing.EmittedEvents;
 import vn.giamngheo.support.testing.HttpApi;
+import vn.giamngheo.support.testing.Uploads;
+import vn.giamngheo.support.testing.TestCaller;
 import vn.giamngheo.support.testing.TestProducer;
 import vn.giamngheo.support.testing.TopicProbe;
 
@@ -41,7 +44,8 @@ import vn.giamngheo.support.testing.TopicProbe;
  * report.events, rates, MPI, movements, exports and the demo generator. Every test uses its own review years, so
  * the tests can share one context and database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = ReportScenarioSupport.SCENARIO_PROPERTIES)
 abstract class PovertyReviewScenarios {
 
     static final Duration SETTLE = Duration.ofSeconds(30);
@@ -61,8 +65,8 @@ abstract class PovertyReviewScenarios {
 
     @BeforeEach
     void connect() {
-        api = new HttpApi("http://localhost:" + port);
-        files = new Uploads("http://localhost:" + port);
+        api = new HttpApi("http://localhost:" + port).as(TestCaller.ADMIN);
+        files = new Uploads("http://localhost:" + port, api.authorization());
         producer = new TestProducer(bootstrapServers, "/giamngheo/labour-department");
     }
 

@@ -19,4 +19,13 @@ public record ProgressUpdate(int percentComplete, String note, List<String> evid
     public static ProgressUpdate of(int percentComplete, String note) {
         return new ProgressUpdate(percentComplete, note, List.of(), List.of(), null);
     }
+
+    /**
+     * A note only: it leaves the task's total where it is and claims nothing — no evidence links, no outputs, no
+     * correction. This is all a coordinating unit may add; the figures are the lead unit's responsibility.
+     */
+    public boolean isNoteOnlyAt(int currentPercentComplete) {
+        return percentComplete == currentPercentComplete && evidenceLinks.isEmpty() && outputs.isEmpty()
+                && correctionReason == null;
+    }
 }

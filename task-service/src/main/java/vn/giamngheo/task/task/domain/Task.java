@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.contracts.task.DisseminationSessionRecorded;
 import vn.giamngheo.contracts.task.QuantitativeOutput;
 import vn.giamngheo.contracts.task.TaskAssigned;
@@ -108,9 +109,9 @@ public record Task(String id, String planId, String objectiveId, String title, S
 
     /**
      * Appends a report to the progress log. The percentage is the new total; it may go down only with a correction
-     * reason, so a lower figure is always explained in the log.
+     * reason, so a lower figure is always explained in the log. {@code by} is kept with the report.
      */
-    public Change<Task> reportProgress(long version, ProgressUpdate update, Instant now) {
+    public Change<Task> reportProgress(long version, ProgressUpdate update, Actor by, Instant now) {
         require("report progress on", TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS);
         List<FieldViolation> violations = new ArrayList<>();
         int percent = update.percentComplete();
@@ -147,7 +148,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
         List<QuantitativeOutput> outputs = update.outputs().stream().map(o -> new QuantitativeOutput(
                 o.indicator().trim(), o.value(), blankToNull(o.unit()))).toList();
         ProgressReport report = new ProgressReport(progressReports.size() + 1, percent, percentComplete,
-                update.note().trim(), links, outputs, update.correctionReason(), now);
+                update.note().trim(), links, outputs, update.correctionReason(), now, by);
         Task progressed = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, dueDate, TaskStatus.IN_PROGRESS, percent,
                 report.note(), null, overdueReported, append(progressReports, report), extensions,
@@ -198,10 +199,10 @@ public record Task(String id, String planId, String objectiveId, String title, S
     /**
      * Moves the due date later. The lead and coordinating units must still exist on the new due date, and the new
      * date must not already be past: an extension is a new commitment, not a way to erase lateness. The new due
-     * date may be reported overdue once more.
+     * date may be reported overdue once more. {@code by} is who records it, {@code requestedBy} who asked for it.
      */
     public Change<Task> extend(long version, LocalDate newDueDate, String reason, String requestedBy,
-                               LocalDate today, UnitDirectory units, Instant now) {
+                               LocalDate today, UnitDirectory units, Actor by, Instant now) {
         if (!status.isOpen()) {
             throw new StateConflictException("Cannot extend the deadline of task " + id + ": it is " + status);
         }
@@ -223,7 +224,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
             throw new InvalidInputException(violations);
         }
         DeadlineExtension extension = new DeadlineExtension(extensions.size() + 1, dueDate, newDueDate,
-                reason.trim(), requestedBy.trim(), now);
+                reason.trim(), requestedBy.trim(), now, by);
         Task extended = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, newDueDate, status, percentComplete, note,
                 resumeStatus, false, progressReports, append(extensions, extension), disseminationSessions);
@@ -260,7 +261,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
      * session is work on the task, so an assigned task becomes in progress.
      */
     public Change<Task> recordDisseminationSession(long version, NewDisseminationSession session, LocalDate today,
-                                                   UnitDirectory units, Instant now) {
+                                                   UnitDirectory units, Actor by, Instant now) {
         if (kind != TaskKind.DISSEMINATION) {
             throw new StateConflictException("not-a-dissemination-task", "Task " + id + " is " + kind
                     + "; dissemination sessions are recorded only on DISSEMINATION tasks");
@@ -296,7 +297,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
         }
         DisseminationSession recorded = new DisseminationSession(disseminationSessions.size() + 1, session.date(),
                 session.unitCode(), session.officialsAttending(), session.officialsTotal(),
-                earlier + session.officialsAttending(), blankToNull(session.note()), now);
+                earlier + session.officialsAttending(), blankToNull(session.note()), now, by);
         Task updated = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, dueDate, TaskStatus.IN_PROGRESS, percentComplete,
                 note, null, overdueReported, progressReports, extensions, append(disseminationSessions, recorded));

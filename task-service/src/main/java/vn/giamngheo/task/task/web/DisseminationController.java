@@ -34,7 +34,7 @@ public class DisseminationController {
 
     @PostMapping
     @Operation(summary = "Record a session of a DISSEMINATION task: date, unit, officials attending of the unit's "
-            + "total; the ETag is the task's new version")
+            + "total; the ETag is the task's new version", description = "ADMIN or an officer of the task's lead unit.")
     public ResponseEntity<DisseminationSession> record(@PathVariable String id,
                                                        @RequestHeader(value = "If-Match", required = false)
                                                        String ifMatch,

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giamngheo.support.domain.InvalidInputException;
+import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
@@ -35,7 +36,9 @@ import vn.giamngheo.task.task.domain.TaskStatus;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
-@Tag(name = "Tasks", description = "Nhiệm vụ: lead unit, coordinating units, schedule and progress")
+@Tag(name = "Tasks", description = "Nhiệm vụ: lead unit, coordinating units, schedule and progress. Every call "
+        + "needs a token: reads for ADMIN, OFFICER, VIEWER and machines with api.read (tasks are not public); "
+        + "create and cancel for ADMIN; the lead unit's work for ADMIN or an officer of the task's lead unit.")
 public class TaskController {
 
     private final TaskCommands commands;
@@ -49,7 +52,8 @@ public class TaskController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a task under a plan the task-service knows, for units valid on its dates")
+    @Operation(summary = "Create a task under a plan the task-service knows, for units valid on its dates",
+            description = "ADMIN only.")
     public ResponseEntity<TaskResponse> create(@Valid @RequestBody CreateTaskRequest request) {
         Versioned<Task> task = commands.create(request.toNewTask());
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).eTag(IfMatch.etag(task.version()))
@@ -93,7 +97,9 @@ public class TaskController {
 
     @PostMapping("/{id}/progress")
     @Operation(summary = "Report progress: the new total percentage, a note, optional evidence links and outputs; "
-            + "a lower percentage needs a correctionReason")
+            + "a lower percentage needs a correctionReason", description = "ADMIN or an officer of the task's lead "
+            + "unit. An officer of a coordinating unit may add a note only: percentComplete equal to the task's "
+            + "current one and no evidenceLinks, outputs or correctionReason (403 otherwise). Other callers: 403.")
     public ResponseEntity<TaskResponse> progress(@PathVariable String id,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody ProgressRequest request) {
@@ -109,7 +115,8 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "Complete a task at 100% with a completion note")
+    @Operation(summary = "Complete a task at 100% with a completion note",
+            description = "ADMIN or an officer of the task's lead unit.")
     public ResponseEntity<TaskResponse> complete(@PathVariable String id,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody CompleteRequest request) {
@@ -117,7 +124,8 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/block")
-    @Operation(summary = "Mark a task blocked, with the reason")
+    @Operation(summary = "Mark a task blocked, with the reason",
+            description = "ADMIN or an officer of the task's lead unit.")
     public ResponseEntity<TaskResponse> block(@PathVariable String id,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               @Valid @RequestBody ReasonRequest request) {
@@ -125,7 +133,8 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/unblock")
-    @Operation(summary = "Resume a blocked task where it was")
+    @Operation(summary = "Resume a blocked task where it was",
+            description = "ADMIN or an officer of the task's lead unit.")
     public ResponseEntity<TaskResponse> unblock(@PathVariable String id,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return respond(commands.unblock(id, IfMatch.expectedVersion(ifMatch)));
@@ -133,7 +142,8 @@ public class TaskController {
 
     @PostMapping("/{id}/extend")
     @Operation(summary = "Extend the deadline (gia hạn): a later due date, not in the past, with the reason and who "
-            + "asked; kept in the task's schedule history")
+            + "asked; kept in the task's schedule history",
+            description = "ADMIN or an officer of the task's lead unit.")
     public ResponseEntity<TaskResponse> extend(@PathVariable String id,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody ExtendRequest request) {
@@ -150,11 +160,21 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a task, with the reason")
+    @Operation(summary = "Cancel a task, with the reason", description = "ADMIN only.")
     public ResponseEntity<TaskResponse> cancel(@PathVariable String id,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody ReasonRequest request) {
         return respond(commands.cancel(id, IfMatch.expectedVersion(ifMatch), request.reason()));
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Who changed the task, version by version: event type, actor (subject, name, unit, kind "
+            + "USER | MACHINE | SYSTEM) and time, oldest first", description = "Changes the service makes by itself "
+            + "(a plan issued or cancelled, the overdue check) are by the SYSTEM actor task-service.")
+    public ResponseEntity<TaskLogResponse<AuditEntry>> audit(@PathVariable String id) {
+        Versioned<Task> task = store.get(id);
+        return ResponseEntity.ok().eTag(IfMatch.etag(task.version()))
+                .body(new TaskLogResponse<>(task.id(), task.version(), store.aggregates().auditTrail(id)));
     }
 
     private ResponseEntity<TaskResponse> respond(Versioned<Task> task) {

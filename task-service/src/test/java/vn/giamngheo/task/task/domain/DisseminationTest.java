@@ -2,6 +2,7 @@ package vn.giamngheo.task.task.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.giamngheo.task.task.domain.TaskTest.BY;
 import static vn.giamngheo.task.task.domain.TaskTest.DIRECTORY;
 import static vn.giamngheo.task.task.domain.TaskTest.NOW;
 
@@ -31,9 +32,9 @@ class DisseminationTest {
     void sessions_accumulate_the_officials_reached_per_unit_and_start_the_task() {
         // when
         var first = dissemination(true).recordDisseminationSession(1, session("H-118", 85, 96), TODAY, DIRECTORY,
-                NOW);
-        var second = first.state().recordDisseminationSession(2, session("H-128", 70, 70), TODAY, DIRECTORY, NOW);
-        var makeUp = second.state().recordDisseminationSession(3, session("H-118", 11, 96), TODAY, DIRECTORY, NOW);
+                BY, NOW);
+        var second = first.state().recordDisseminationSession(2, session("H-128", 70, 70), TODAY, DIRECTORY, BY, NOW);
+        var makeUp = second.state().recordDisseminationSession(3, session("H-118", 11, 96), TODAY, DIRECTORY, BY, NOW);
 
         // then
         assertThat(first.state().status()).isEqualTo(TaskStatus.IN_PROGRESS);
@@ -41,6 +42,8 @@ class DisseminationTest {
                 DisseminationSession::unitOfficialsReached).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("H-118", 85), org.assertj.core.groups.Tuple.tuple("H-128", 70),
                 org.assertj.core.groups.Tuple.tuple("H-118", 96));
+        assertThat(makeUp.state().disseminationSessions()).extracting(DisseminationSession::recordedBy)
+                .containsOnly(BY);
         assertThat(makeUp.event()).isInstanceOfSatisfying(DisseminationSessionRecorded.class, e -> {
             assertThat(e.sessionNumber()).isEqualTo(3);
             assertThat(e.officialsAttending()).isEqualTo(11);
@@ -54,14 +57,14 @@ class DisseminationTest {
     void attendance_cannot_exceed_the_unit_total_even_across_sessions() {
         // given
         Task afterFirst = dissemination(true)
-                .recordDisseminationSession(1, session("H-118", 85, 96), TODAY, DIRECTORY, NOW).state();
+                .recordDisseminationSession(1, session("H-118", 85, 96), TODAY, DIRECTORY, BY, NOW).state();
 
         // then
         assertThatThrownBy(() -> dissemination(true).recordDisseminationSession(1, session("H-118", 97, 96), TODAY,
-                DIRECTORY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                DIRECTORY, BY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                 .extracting("field").containsExactly("officialsAttending"));
         assertThatThrownBy(() -> afterFirst.recordDisseminationSession(2, session("H-118", 12, 96), TODAY,
-                DIRECTORY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
+                DIRECTORY, BY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
                 e.violations().get(0).message()).contains("already reached 85"));
     }
 
@@ -78,20 +81,20 @@ class DisseminationTest {
 
         // then
         assertThatThrownBy(() -> housing.recordDisseminationSession(1, session("H-118", 1, 2), TODAY, DIRECTORY,
-                NOW)).isInstanceOfSatisfying(StateConflictException.class,
+                BY, NOW)).isInstanceOfSatisfying(StateConflictException.class,
                 e -> assertThat(e.problemType()).isEqualTo("not-a-dissemination-task"));
         assertThatThrownBy(() -> planned.recordDisseminationSession(1, session("H-118", 1, 2), TODAY, DIRECTORY,
-                NOW)).isInstanceOf(StateConflictException.class);
+                BY, NOW)).isInstanceOf(StateConflictException.class);
         assertThatThrownBy(() -> dissemination(true).recordDisseminationSession(1, session("X-404", 1, 2), TODAY,
-                DIRECTORY, NOW)).isInstanceOf(UnprocessableException.class);
+                DIRECTORY, BY, NOW)).isInstanceOf(UnprocessableException.class);
         assertThatThrownBy(() -> dissemination(true).recordDisseminationSession(1, afterReform,
-                LocalDate.of(2025, 8, 1), DIRECTORY, NOW)).isInstanceOfSatisfying(InvalidInputException.class,
+                LocalDate.of(2025, 8, 1), DIRECTORY, BY, NOW)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.violations()).extracting("field").containsExactly("unitCode"));
-        assertThatThrownBy(() -> dissemination(true).recordDisseminationSession(1, tomorrow, TODAY, DIRECTORY, NOW))
+        assertThatThrownBy(() -> dissemination(true).recordDisseminationSession(1, tomorrow, TODAY, DIRECTORY, BY, NOW))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting("field").containsExactly("date"));
         assertThatThrownBy(() -> dissemination(true).recordDisseminationSession(1, beforeStart, TODAY, DIRECTORY,
-                NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                BY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                 .extracting("field").containsExactly("date"));
     }
 }

@@ -2,6 +2,7 @@ package vn.giamngheo.task.task.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.giamngheo.task.task.domain.TaskTest.BY;
 import static vn.giamngheo.task.task.domain.TaskTest.DIRECTORY;
 import static vn.giamngheo.task.task.domain.TaskTest.NOW;
 
@@ -32,7 +33,7 @@ class ScheduleTest {
         // then
         assertThat(task.isOverdueUnreported(DUE)).isFalse();
         assertThat(task.isOverdueUnreported(DUE.plusDays(1))).isTrue();
-        Task done = task.reportProgress(1, ProgressUpdate.of(100, "x"), NOW).state().complete(2, "x", NOW).state();
+        Task done = task.reportProgress(1, ProgressUpdate.of(100, "x"), BY, NOW).state().complete(2, "x", NOW).state();
         assertThat(done.isOverdueUnreported(DUE.plusDays(1))).isFalse();
         assertThat(task.cancel(1, "x", NOW).state().isOverdue(DUE.plusDays(1))).isFalse();
         assertThat(task.block(1, "x", NOW).state().isOverdueUnreported(DUE.plusDays(1))).isTrue();
@@ -46,7 +47,7 @@ class ScheduleTest {
 
         // when
         var extended = marked.state().extend(2, LocalDate.of(2026, 9, 30), "Chờ vốn bổ sung", "Sở Xây dựng",
-                july1, DIRECTORY, NOW);
+                july1, DIRECTORY, BY, NOW);
         var markedAgain = extended.state().markOverdue(3, LocalDate.of(2026, 10, 1), NOW);
 
         // then
@@ -73,9 +74,9 @@ class ScheduleTest {
 
         // when
         var first = task.extend(1, LocalDate.of(2026, 8, 31), "Mưa lũ tháng 6", "UBND xã Mường Giôn",
-                LocalDate.of(2026, 6, 20), DIRECTORY, NOW);
+                LocalDate.of(2026, 6, 20), DIRECTORY, BY, NOW);
         var second = first.state().extend(2, LocalDate.of(2026, 10, 31), "Chưa giải ngân vốn",
-                "Sở Xây dựng (Công văn 512/SXD-QLN)", LocalDate.of(2026, 8, 25), DIRECTORY, NOW);
+                "Sở Xây dựng (Công văn 512/SXD-QLN)", LocalDate.of(2026, 8, 25), DIRECTORY, BY, NOW);
 
         // then
         assertThat(second.state().extensions()).extracting(DeadlineExtension::previousDueDate,
@@ -84,6 +85,7 @@ class ScheduleTest {
                 org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 8, 31), LocalDate.of(2026, 10, 31),
                         "Sở Xây dựng (Công văn 512/SXD-QLN)"));
         assertThat(second.state().originalDueDate()).isEqualTo(DUE);
+        assertThat(second.state().extensions()).extracting(DeadlineExtension::extendedBy).containsOnly(BY);
         assertThat(second.event()).isInstanceOfSatisfying(TaskDeadlineExtended.class, e -> {
             assertThat(e.previousDueDate()).isEqualTo(LocalDate.of(2026, 8, 31));
             assertThat(e.dueDate()).isEqualTo(LocalDate.of(2026, 10, 31));
@@ -102,19 +104,19 @@ class ScheduleTest {
         LocalDate today = LocalDate.of(2026, 6, 20);
 
         // then
-        assertThatThrownBy(() -> task.extend(1, DUE, "x", "y", today, DIRECTORY, NOW))
+        assertThatThrownBy(() -> task.extend(1, DUE, "x", "y", today, DIRECTORY, BY, NOW))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).message())
                         .contains("after the current due date"));
         assertThatThrownBy(() -> districtTask.extend(1, LocalDate.of(2025, 6, 1), "x", "y", today, DIRECTORY,
-                NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0)
+                BY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0)
                 .message()).contains("in the past"));
         assertThatThrownBy(() -> districtTask.extend(1, LocalDate.of(2026, 9, 30), "x", "y", today, DIRECTORY,
-                NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                BY, NOW)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.violations()).extracting("field").containsExactly("newDueDate");
                     assertThat(e.violations().get(0).message()).contains("Huyện Quỳnh Nhai");
                 });
-        Task done = task.reportProgress(1, ProgressUpdate.of(100, "x"), NOW).state().complete(2, "x", NOW).state();
-        assertThatThrownBy(() -> done.extend(3, LocalDate.of(2026, 9, 30), "x", "y", today, DIRECTORY, NOW))
+        Task done = task.reportProgress(1, ProgressUpdate.of(100, "x"), BY, NOW).state().complete(2, "x", NOW).state();
+        assertThatThrownBy(() -> done.extend(3, LocalDate.of(2026, 9, 30), "x", "y", today, DIRECTORY, BY, NOW))
                 .isInstanceOf(StateConflictException.class);
     }
 }

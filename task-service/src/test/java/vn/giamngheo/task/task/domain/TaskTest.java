@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.contracts.task.TaskCompleted;
 import vn.giamngheo.contracts.task.TaskCreated;
 import vn.giamngheo.contracts.task.TaskUnblocked;
@@ -19,6 +20,8 @@ import vn.giamngheo.support.domain.UnprocessableException;
 class TaskTest {
 
     static final Instant NOW = Instant.parse("2022-04-01T02:00:00Z");
+    /** Who makes the changes in these tests: an officer of the lead unit. */
+    static final Actor BY = new Actor("sxd.canbo", "Cán bộ Sở Xây dựng", "SXD-14", Actor.Kind.USER);
     static final LocalDate SINCE_2004 = LocalDate.of(2004, 1, 1);
     /** Sơn La's agencies and two districts as the plan-service publishes them; Quỳnh Nhai ends with the 2025 reform. */
     static final Map<String, UnitPeriod> UNITS = Map.of(
@@ -114,15 +117,15 @@ class TaskTest {
     @Test
     void progress_moves_forward_only_and_done_needs_one_hundred_percent() {
         // given
-        Task started = assigned().reportProgress(1, ProgressUpdate.of(40, "Đã hỗ trợ 120 hộ"), NOW).state();
+        Task started = assigned().reportProgress(1, ProgressUpdate.of(40, "Đã hỗ trợ 120 hộ"), BY, NOW).state();
 
         // then
         assertThat(started.status()).isEqualTo(TaskStatus.IN_PROGRESS);
-        assertThatThrownBy(() -> started.reportProgress(2, ProgressUpdate.of(30, "x"), NOW))
+        assertThatThrownBy(() -> started.reportProgress(2, ProgressUpdate.of(30, "x"), BY, NOW))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting("field").containsExactly("percentComplete"));
         assertThatThrownBy(() -> started.complete(2, "x", NOW)).isInstanceOf(StateConflictException.class);
-        Task full = started.reportProgress(2, ProgressUpdate.of(100, "Hoàn thành 300 hộ"), NOW).state();
+        Task full = started.reportProgress(2, ProgressUpdate.of(100, "Hoàn thành 300 hộ"), BY, NOW).state();
         assertThat(full.complete(3, "Bàn giao nhà", NOW).event()).isInstanceOfSatisfying(TaskCompleted.class,
                 e -> assertThat(e.version()).isEqualTo(4));
     }
@@ -130,7 +133,7 @@ class TaskTest {
     @Test
     void a_blocked_task_resumes_where_it_was_and_closed_tasks_stay_closed() {
         // given
-        Task started = assigned().reportProgress(1, ProgressUpdate.of(20, "x"), NOW).state();
+        Task started = assigned().reportProgress(1, ProgressUpdate.of(20, "x"), BY, NOW).state();
         Task blocked = started.block(2, "Chưa có vốn", NOW).state();
 
         // when
@@ -141,19 +144,19 @@ class TaskTest {
         assertThat(resumed.state().status()).isEqualTo(TaskStatus.IN_PROGRESS);
         assertThat(resumed.event()).isInstanceOfSatisfying(TaskUnblocked.class,
                 e -> assertThat(e.percentComplete()).isEqualTo(20));
-        assertThatThrownBy(() -> blocked.reportProgress(3, ProgressUpdate.of(50, "x"), NOW))
+        assertThatThrownBy(() -> blocked.reportProgress(3, ProgressUpdate.of(50, "x"), BY, NOW))
                 .isInstanceOf(StateConflictException.class);
         Task cancelled = started.cancel(2, "Kế hoạch bị hủy", NOW).state();
         assertThatThrownBy(() -> cancelled.cancel(3, "again", NOW)).isInstanceOf(StateConflictException.class);
         assertThatThrownBy(() -> Task.create("t3", HOUSING, false, DIRECTORY, NOW).state()
-                .reportProgress(1, ProgressUpdate.of(10, "x"), NOW)).isInstanceOf(StateConflictException.class);
+                .reportProgress(1, ProgressUpdate.of(10, "x"), BY, NOW)).isInstanceOf(StateConflictException.class);
     }
 
     @Test
     void a_task_started_at_zero_percent_and_blocked_resumes_in_progress_not_assigned() {
         // given
-        Task startedAtZero = assigned().reportProgress(1, ProgressUpdate.of(0, "Đã khảo sát hiện trạng"), NOW)
-                .state();
+        Task startedAtZero = assigned()
+                .reportProgress(1, ProgressUpdate.of(0, "Đã khảo sát hiện trạng"), BY, NOW).state();
 
         // when
         Task resumed = startedAtZero.block(2, "Chờ phê duyệt danh sách hộ", NOW).state().unblock(3, NOW).state();

@@ -1,4 +1,4 @@
-package vn.giamngheo.report.poverty.web;
+package vn.giamngheo.support.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,20 +13,31 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.EventJson;
 
-/** Multipart uploads and binary downloads, which the shared JSON client does not do. */
-final class Uploads {
+/**
+ * Multipart uploads (household files) and binary or text downloads (exports, templates), which {@link HttpApi} does not
+ * do; with a caller's token if given.
+ */
+public final class Uploads {
 
-    record Response(int status, JsonNode body, String location, String contentType, byte[] bytes) {
+    /** An answer: status, the body parsed when it is JSON, the {@code Location} header, content type and raw bytes. */
+    public record Response(int status, JsonNode body, String location, String contentType, byte[] bytes) {
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
-    Uploads(String baseUrl) {
+    /** @param authorization the {@code Authorization} header value ({@code HttpApi.authorization()}), or null */
+    public Uploads(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
-    Response upload(String path, String fileName, String contentType, byte[] content) {
+    public Response upload(String path, String fileName, String contentType, byte[] content) {
         String boundary = "----giamngheo" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -42,11 +53,14 @@ final class Uploads {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -1,0 +1,102 @@
+package vn.giamngheo.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local OAuth2 / OpenID Connect issuer: the {@code identity} module's Spring Boot jar (Spring Authorization Server
+ * with the demo users and clients). Its signing key lives in the data directory ({@code identity/signing-key.pem},
+ * written on the first start), so tokens stay valid across restarts of the issuer and of the stack.
+ */
+public final class IdentityProcess extends ChildProcess {
+
+    public static final String NAME = "identity";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+
+    private final Path jar;
+    private final int port;
+
+    IdentityProcess(Path jar, Path dataDir, int port) {
+        super(NAME, dataDir, dataDir.resolve("logs").resolve(NAME + ".log"));
+        this.jar = jar;
+        this.port = port;
+    }
+
+    public Path jar() {
+        return jar;
+    }
+
+    /**
+     * The issuer as every token names it and as the services expect it ({@code localhost}, the name the docs and the
+     * README's curl examples use); the issuer listens on all local addresses.
+     */
+    public String issuerUri() {
+        return "http://localhost:" + port;
+    }
+
+    public String jwkSetUri() {
+        return issuerUri() + "/oauth2/jwks";
+    }
+
+    /** What a service needs to check this issuer's tokens: the resource server's issuer-uri and jwk-set-uri. */
+    Map<String, String> serviceEnvironment() {
+        return Map.of("GIAMNGHEO_ISSUER_URI", issuerUri(), "GIAMNGHEO_JWK_SET_URI", jwkSetUri());
+    }
+
+    public Path keyFile() {
+        return dataDir().resolve(NAME).resolve("signing-key.pem");
+    }
+
+    @Override
+    protected void prepare(boolean firstStart) {
+        if (!Files.isRegularFile(jar)) {
+            throw missingJar(jar);
+        }
+    }
+
+    static LocalStackException missingJar(Path jar) {
+        return new LocalStackException("The identity jar is missing: " + jar
+                + ". Build the project first: mvn -B install -DskipTests");
+    }
+
+    @Override
+    protected List<String> command() {
+        return List.of(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+                "-jar", jar.toString());
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of(
+                "SERVER_PORT", Integer.toString(port),
+                "GIAMNGHEO_ISSUER_URI", issuerUri(),
+                "GIAMNGHEO_IDENTITY_KEY_FILE", keyFile().toString());
+    }
+
+    /** Ready once it serves its public keys, which the services fetch to check tokens. */
+    @Override
+    protected boolean probeReady() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/jwks"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"keys\"");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package vn.giamngheo.plan;
+
+import vn.giamngheo.support.testing.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class PlanAccessOnEmbeddedInfrastructureTest extends PlanAccessScenarios {
+}

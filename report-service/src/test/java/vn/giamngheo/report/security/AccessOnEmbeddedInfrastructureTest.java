@@ -1,0 +1,7 @@
+package vn.giamngheo.report.security;
+
+import vn.giamngheo.support.testing.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class AccessOnEmbeddedInfrastructureTest extends AccessScenarios {
+}

@@ -1,0 +1,32 @@
+package vn.giamngheo.support.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What a service has stored, compact enough to compare before and after a refused request: per collection, every
+ * document's id with its version (or its whole content when it has none).
+ */
+public final class MongoFingerprint {
+
+    private MongoFingerprint() {
+    }
+
+    public static Map<String, List<String>> of(MongoTemplate mongo) {
+        Map<String, List<String>> fingerprint = new TreeMap<>();
+        for (String collection : mongo.getCollectionNames()) {
+            List<String> documents = new ArrayList<>();
+            for (Document document : mongo.findAll(Document.class, collection)) {
+                Object version = document.get("version");
+                documents.add(document.get("_id") + "@" + (version != null ? version : document.toJson().hashCode()));
+            }
+            documents.sort(String::compareTo);
+            fingerprint.put(collection, documents);
+        }
+        return fingerprint;
+    }
+}
