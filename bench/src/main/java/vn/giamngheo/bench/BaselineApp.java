@@ -1,0 +1,86 @@
+package vn.giamngheo.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import vn.giamngheo.localstack.ChildProcess;
+
+/**
+ * A baseline Spring Boot application in its own JVM with the JVM options of the process it stands beside (a service's
+ * or the issuer's), ready when its readiness probe answers UP — the same probe as the local stack uses for the
+ * services.
+ */
+final class BaselineApp extends ChildProcess {
+
+    /** The services' JVM options in the local stack (see local-stack's ServiceProcess). */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-Dfile.encoding=UTF-8");
+    /** The identity issuer's JVM options in the local stack (see local-stack's IdentityProcess). */
+    static final List<String> IDENTITY_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-Dfile.encoding=UTF-8");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final List<String> jvmOptions;
+    private final String mainClass;
+    private final String classpath;
+    private final int port;
+    private final Map<String, String> environment;
+
+    /** With the services' JVM options. */
+    BaselineApp(String name, String mainClass, String classpath, Path dataDir, int port,
+                Map<String, String> environment) {
+        this(name, SERVICE_JVM_OPTIONS, mainClass, classpath, dataDir, port, environment);
+    }
+
+    BaselineApp(String name, List<String> jvmOptions, String mainClass, String classpath, Path dataDir, int port,
+                Map<String, String> environment) {
+        super(name, dataDir, dataDir.resolve("logs").resolve(name + ".log"));
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.mainClass = mainClass;
+        this.classpath = classpath;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    protected List<String> command() {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        return command;
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("SERVER_PORT", Integer.toString(port));
+        return all;
+    }
+
+    @Override
+    protected boolean probeReady() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+}

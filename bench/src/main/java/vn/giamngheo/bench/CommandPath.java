@@ -1,0 +1,86 @@
+package vn.giamngheo.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Row 2: progress updates through the task-service (HTTP, validation, load the task, domain decision, one conditional
+ * write of state and outbox, the relay publishing it) against the bare endpoint (same framework, one insert), under
+ * the same closed-loop load, alternating the two in every repetition. Each repetition reports on fresh tasks, so
+ * every repetition sees task documents of the same size.
+ */
+final class CommandPath {
+
+    record Result(Sample oursThroughput, Sample bareThroughput, Sample oursP50, Sample bareP50, Sample oursP99,
+                  Sample bareP99, long errors) {
+    }
+
+    private final SuiteClient suite;
+    private final String bareUrl;
+    private final BenchOptions options;
+    private final Consumer<String> log;
+
+    CommandPath(SuiteClient suite, String bareUrl, BenchOptions options, Consumer<String> log) {
+        this.suite = suite;
+        this.bareUrl = bareUrl;
+        this.options = options;
+        this.log = log;
+    }
+
+    Result run() throws InterruptedException {
+        String planId = suite.issuedPlan("CMD");
+        Sample oursThroughput = new Sample();
+        Sample bareThroughput = new Sample();
+        Sample oursP50 = new Sample();
+        Sample bareP50 = new Sample();
+        Sample oursP99 = new Sample();
+        Sample bareP99 = new Sample();
+        long errors = 0;
+        int threads = options.commandThreads();
+        int tasksPerThread = options.commandTasksPerThread();
+        for (int rep = 1; rep <= options.reps(); rep++) {
+            int r = rep;
+            List<String> tasks = SuiteClient.parallel(threads * tasksPerThread, 8,
+                    i -> suite.assignedTask(planId, "Nhiệm vụ đo tải " + r + "." + i));
+            suite.renewTokens();
+            Duration warmUp = rep == 1 ? options.commandWarmUp().multipliedBy(2) : options.commandWarmUp();
+            int[][] percent = new int[threads][tasksPerThread];
+            ClosedLoopLoad.Result ours = ClosedLoopLoad.run(suite.api(), threads, warmUp, options.commandMeasured(),
+                    (thread, n) -> {
+                        int slot = (int) (n % tasksPerThread);
+                        int value = Math.min(99, ++percent[thread][slot]);
+                        return progress(suite.taskUrl(), tasks.get(thread * tasksPerThread + slot), value);
+                    });
+            ClosedLoopLoad.Result bare = ClosedLoopLoad.run(suite.api(), threads, warmUp, options.commandMeasured(),
+                    (thread, n) -> progress(bareUrl, tasks.get(thread * tasksPerThread + (int) (n % tasksPerThread)),
+                            (int) Math.min(99, n / tasksPerThread + 1)));
+            log.accept(String.format(Locale.ROOT, "  command path rep %d: task-service %.0f/s %s (errors %d) | bare "
+                    + "%.0f/s %s (errors %d)", rep, ours.throughput(), ours.latency(), ours.errors(),
+                    bare.throughput(), bare.latency(), bare.errors()));
+            oursThroughput.add(ours.throughput());
+            bareThroughput.add(bare.throughput());
+            oursP50.add(ours.latency().p50());
+            bareP50.add(bare.latency().p50());
+            oursP99.add(ours.latency().p99());
+            bareP99.add(bare.latency().p99());
+            errors += ours.errors() + bare.errors();
+        }
+        return new Result(oursThroughput, bareThroughput, oursP50, bareP50, oursP99, bareP99, errors);
+    }
+
+    /** The same request, with the same administrator's token, to ours and to the bare endpoint. */
+    private HttpRequest progress(String baseUrl, String taskId, int percent) {
+        return suite.api().authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tasks/" + taskId
+                        + "/progress")))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"percentComplete\":" + percent
+                        + ",\"note\":\"Đã hoàn thành thêm một phần khối lượng công việc\"}", StandardCharsets.UTF_8))
+                .build();
+    }
+}
