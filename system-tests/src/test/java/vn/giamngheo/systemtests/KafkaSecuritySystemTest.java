@@ -61,6 +61,7 @@ class KafkaSecuritySystemTest {
         if (stack != null) {
             stack.close();
         }
+        StoredState.deleteDataDir(dataDir);
     }
 
     @Test
