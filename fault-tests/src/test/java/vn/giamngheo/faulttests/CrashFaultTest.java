@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,35 +28,12 @@ import vn.giamngheo.localstack.Service;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(RestoreAndReport.class)
-class CrashFaultTest implements RestoreAndReport.Scenarios {
+class CrashFaultTest extends SeededFaultScenarios {
 
     static final int THREADS = 8;
 
-    FaultStack stack;
-    final List<String> plans = new ArrayList<>();
-    final List<String> tasks = new ArrayList<>();
-
-    @BeforeAll
-    void startStackWithPlansAndTasks() {
-        stack = FaultStack.start("crash");
-        for (int i = 0; i < 5; i++) {
-            plans.add(Workloads.plan(stack, "CRASH", true));
-        }
-        for (String plan : plans) {
-            tasks.addAll(Workloads.tasks(stack, plan, 20));
-        }
-    }
-
-    @Override
-    public FaultStack faultStack() {
-        return stack;
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    CrashFaultTest() {
+        super("crash", 5, 20);
     }
 
     @Test

@@ -30,8 +30,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -55,35 +53,13 @@ import vn.giamngheo.support.testing.TestProducer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(RestoreAndReport.class)
-class DeliveryFaultTest implements RestoreAndReport.Scenarios {
+class DeliveryFaultTest extends SeededFaultScenarios {
 
-    FaultStack stack;
-    final List<String> plans = new ArrayList<>();
-    final List<String> tasks = new ArrayList<>();
     /** Keys of records this class put on the topics itself. */
     final Set<String> injected = new HashSet<>();
 
-    @BeforeAll
-    void startStackWithPlansAndTasks() {
-        stack = FaultStack.start("delivery");
-        for (int i = 0; i < 3; i++) {
-            plans.add(Workloads.plan(stack, "DELIVERY", true));
-        }
-        for (String plan : plans) {
-            tasks.addAll(Workloads.tasks(stack, plan, 10));
-        }
-    }
-
-    @Override
-    public FaultStack faultStack() {
-        return stack;
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    DeliveryFaultTest() {
+        super("delivery", 3, 10);
     }
 
     @Test
