@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import vn.giamngheo.bench.ResultTable.Goal;
 import vn.giamngheo.bench.ResultTable.Unit;
@@ -41,6 +42,8 @@ final class BenchRun {
     ResultTable run() throws Exception {
         ResultTable table = new ResultTable();
         Path workDir = Files.createTempDirectory("giamngheo-bench-");
+        Thread stopOnInterrupt = new Thread(() -> stopEverything(workDir), "bench-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         String loadBefore = loadAverage();
         long began = System.nanoTime();
         LocalStack stack = null;
@@ -210,7 +213,25 @@ final class BenchRun {
                 stack.close();
             }
             deleteQuietly(workDir);
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
         }
+    }
+
+    /**
+     * When the bench is stopped from outside (Ctrl-C, kill), the run's own clean-up never comes; without this the
+     * stack's processes outlived the bench and kept their ports, memory and data directory.
+     */
+    private static void stopEverything(Path workDir) {
+        List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
+        started.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : started) {
+            try {
+                process.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception notYet) {
+                process.destroyForcibly();
+            }
+        }
+        deleteQuietly(workDir);
     }
 
     /**

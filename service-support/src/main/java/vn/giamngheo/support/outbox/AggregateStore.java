@@ -1,10 +1,13 @@
 package vn.giamngheo.support.outbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -37,6 +40,8 @@ public class AggregateStore<S> {
     static final String STATE = "state";
     static final String OUTBOX = "outbox";
     static final String AUDIT = "audit";
+    /** Aggregates whose last known state a store keeps, so a command on one of them needs no read. */
+    static final int RECENT_STATES = 10_000;
 
     private final MongoTemplate mongo;
     private final String collection;
@@ -44,6 +49,14 @@ public class AggregateStore<S> {
     private final String aggregateName;
     private final WriteListener afterWrite;
     private final Supplier<Actor> currentActor;
+    /**
+     * The state and version this store last wrote or read, per aggregate. A command starts from it instead of reading
+     * the document again (on the MongoDB-wire server a read costs as much as the write, and the document grows with
+     * its outbox and audit). It can be behind the database only when something else wrote the document (another
+     * instance of the service, a manual change): then the version-checked write matches nothing, or the command
+     * refuses on the old state, and {@link #apply} forgets the entry and runs the command once more on a fresh read.
+     */
+    private final Cache<String, Versioned<S>> recent = Caffeine.newBuilder().maximumSize(RECENT_STATES).build();
 
     /** Told after each stored change which document has new events, e.g. to wake the relay for exactly that one. */
     @FunctionalInterface
@@ -93,7 +106,7 @@ public class AggregateStore<S> {
             throw new StateConflictException("already-exists", aggregateName + " " + id + " already exists");
         }
         afterWrite.written(collection, id);
-        return new Versioned<>(id, 1, state);
+        return remember(new Versioned<>(id, 1, state), document.get(STATE, Document.class));
     }
 
     /** Writes the new state and its event only if the stored version is still {@code expectedVersion}. */
@@ -102,18 +115,20 @@ public class AggregateStore<S> {
         requireVersion(event, next);
         Query current = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
         Actor actor = currentActor.get();
+        Document stateDocument = toDocument(state);
         Update change = new Update()
-                .set(STATE, toDocument(state))
+                .set(STATE, stateDocument)
                 .set(VERSION, next)
                 .push(OUTBOX, toDocument(OutboxEntry.of(event, actor)))
                 .push(AUDIT, toDocument(AuditEntry.of(event, actor)));
         if (mongo.updateFirst(current, change, collection).getMatchedCount() == 0) {
+            recent.invalidate(id);
             Long actual = find(id).map(Versioned::version)
                     .orElseThrow(() -> new NotFoundException(aggregateName, id));
             throw new StaleVersionException(aggregateName, id, expectedVersion, actual);
         }
         afterWrite.written(collection, id);
-        return new Versioned<>(id, next, state);
+        return remember(new Versioned<>(id, next, state), stateDocument);
     }
 
     /**
@@ -121,7 +136,23 @@ public class AggregateStore<S> {
      * version (If-Match) or when someone else wrote in between.
      */
     public Versioned<S> apply(String id, Long expectedVersion, BiFunction<S, Long, Change<S>> command) {
-        Versioned<S> current = get(id);
+        Versioned<S> known = recent.getIfPresent(id);
+        if (known != null) {
+            try {
+                return apply(known, expectedVersion, command);
+            } catch (DataAccessException databaseTrouble) {
+                // Not a question of the state: a second attempt would only double the wait (e.g. during an outage).
+                throw databaseTrouble;
+            } catch (RuntimeException perhapsOutdated) {
+                // Refused on the state this store knew: decide again on the stored one, which alone is authoritative.
+                recent.invalidate(id);
+            }
+        }
+        return apply(get(id), expectedVersion, command);
+    }
+
+    private Versioned<S> apply(Versioned<S> current, Long expectedVersion, BiFunction<S, Long, Change<S>> command) {
+        String id = current.id();
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new StaleVersionException(aggregateName, id, expectedVersion, current.version());
         }
@@ -167,8 +198,24 @@ public class AggregateStore<S> {
 
     private Versioned<S> toVersioned(Document document) {
         Document state = document.get(STATE, Document.class);
-        return new Versioned<>(document.getString("_id"), ((Number) document.get(VERSION)).longValue(),
-                mongo.getConverter().read(stateType, state));
+        Versioned<S> versioned = new Versioned<>(document.getString("_id"),
+                ((Number) document.get(VERSION)).longValue(), mongo.getConverter().read(stateType, state));
+        keep(versioned);
+        return versioned;
+    }
+
+    /**
+     * Keeps the written state as a read would return it (converted back from the stored form: instants cut to
+     * milliseconds, collections copied), so a command that starts from the kept state decides exactly as after a read.
+     */
+    private Versioned<S> remember(Versioned<S> written, Document storedState) {
+        keep(new Versioned<>(written.id(), written.version(), mongo.getConverter().read(stateType, storedState)));
+        return written;
+    }
+
+    /** A read that raced with a write must not replace the newer state the write kept. */
+    private void keep(Versioned<S> state) {
+        recent.asMap().merge(state.id(), state, (kept, newer) -> newer.version() >= kept.version() ? newer : kept);
     }
 
     private Document toDocument(Object value) {

@@ -38,14 +38,17 @@ import org.springframework.data.mongodb.core.query.Update;
  * Publishes the events waiting in aggregate documents, in order, and removes each from its document only after the
  * broker acknowledged it (at-least-once; consumers drop duplicates by version).
  *
- * <p>A relay first claims a document with a time-limited lease, so with several instances of a service only one
- * publishes a given aggregate's events at a time and per-aggregate order holds. While Kafka is down the sends fail,
- * the events stay in their documents, and the relay backs off and tries again; writes through the API go on.
- *
- * <p>The store tells the relay which document it wrote ({@link #nudge(String, String)}); the relay claims those by id,
- * a batch at a time with one bulk write, and releases them with another. It searches the collections for pending
- * events only when idle for a poll interval and, while busy, every ten: for events no nudge named (another instance's,
- * a crashed relay's, those left while Kafka was down).
+ * <p>The store tells the relay which document it wrote ({@link #nudge(String, String)}); the relay reads those by id,
+ * a batch at a time, publishes their events and removes the acknowledged ones with one bulk write. It searches the
+ * collections for pending events only when idle for a poll interval and, while busy, every ten: for events no nudge
+ * named (another instance's, a crashed relay's, those left while Kafka was down). A search first claims what it found
+ * with a time-limited lease, so several instances searching at once do not all publish the same backlog; the
+ * documents this instance was told about it publishes unclaimed: claiming and freeing them would cost two more writes
+ * per event, and what the lease would prevent — another instance's search publishing the same event at the same time
+ * — only adds a duplicate, which consumers drop by version. Per-aggregate order holds either way: each relay sends
+ * an aggregate's next event only after the broker acknowledged the one before it, so no event reaches the topic before
+ * an earlier version of its aggregate has. While Kafka is down the sends fail, the events stay in their documents, and
+ * the relay backs off and tries again; writes through the API go on.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -84,7 +87,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Asks the relay to publish the new events of one document now. It claims that document by its id, without
+     * Asks the relay to publish the new events of one document now. It reads that document by its id, without
      * searching the collection; anything a nudge misses (another instance's writes, a crashed relay's claims) is
      * found by the regular search ({@link #publishPending()}).
      */
@@ -125,7 +128,7 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 }
                 claimed.addAll(claimAll(collection, free, now));
-                total += publish(collection, claimed);
+                total += publish(collection, claimed, true);
             } while (found == settings.batchSize());
         }
         return total;
@@ -149,11 +152,11 @@ public class OutboxRelay implements SmartLifecycle {
             for (String id : entry.getValue()) {
                 batch.add(id);
                 if (batch.size() == settings.batchSize()) {
-                    total += publish(collection, claimAll(collection, batch, new Date()));
+                    total += publish(collection, withEvents(collection, batch), false);
                     batch = new ArrayList<>();
                 }
             }
-            total += publish(collection, claimAll(collection, batch, new Date()));
+            total += publish(collection, withEvents(collection, batch), false);
         }
         return total;
     }
@@ -209,6 +212,18 @@ public class OutboxRelay implements SmartLifecycle {
         return mine;
     }
 
+    /** The outboxes of those of the documents that have events to publish. */
+    private List<Document> withEvents(String collection, List<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query pending = Query.query(Criteria.where("_id").in(ids));
+        pending.fields().include(AggregateStore.OUTBOX);
+        return mongo.find(pending, Document.class, collection).stream()
+                .filter(document -> !document.getList(AggregateStore.OUTBOX, Document.class, List.of()).isEmpty())
+                .toList();
+    }
+
     /**
      * Claims and releases query {_id, lease.owner}. mongo-java-server (the local stack's MongoDB-wire server) uses an
      * index only when its keys are exactly the query's keys; without this one each claim and each release scanned
@@ -236,7 +251,7 @@ public class OutboxRelay implements SmartLifecycle {
      * fault suite caught it (CrashFaultTest, broker SIGKILL). Different aggregates still travel side by side, one
      * "layer" of events at a time; a document with a single pending event — the usual case — costs nothing extra.
      */
-    private int publish(String collection, List<Document> claimed) {
+    private int publish(String collection, List<Document> claimed, boolean leased) {
         List<List<OutboxEntry>> pending = claimed.stream().map(this::entries).toList();
         List<List<String>> acknowledgedPerDocument = new ArrayList<>();
         claimed.forEach(document -> acknowledgedPerDocument.add(new ArrayList<>()));
@@ -279,7 +294,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         int count = acknowledgedPerDocument.stream().mapToInt(List::size).sum();
-        releaseAll(collection, claimed, acknowledgedPerDocument);
+        releaseAll(collection, claimed, acknowledgedPerDocument, leased);
         published.increment(count);
         if (failure != null) {
             throw failure;
@@ -288,23 +303,27 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Removes the acknowledged events and frees the claims, in one bulk write, except where another relay took a claim
-     * over meanwhile.
+     * Removes the acknowledged events, in one bulk write; for leased documents also frees the claims, except where
+     * another relay took a claim over meanwhile.
      */
-    private void releaseAll(String collection, List<Document> claimed, List<List<String>> acknowledged) {
-        if (claimed.isEmpty()) {
-            return;
-        }
+    private void releaseAll(String collection, List<Document> published, List<List<String>> acknowledged,
+                            boolean leased) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        for (int i = 0; i < claimed.size(); i++) {
-            Update update = new Update().unset("lease");
+        int writes = 0;
+        for (int i = 0; i < published.size(); i++) {
+            Update update = leased ? new Update().unset("lease") : new Update();
             if (!acknowledged.get(i).isEmpty()) {
                 update.pull(AggregateStore.OUTBOX, new Document("eventId", new Document("$in", acknowledged.get(i))));
+            } else if (!leased) {
+                continue;
             }
-            bulk.updateOne(Query.query(Criteria.where("_id").is(claimed.get(i).get("_id")).and("lease.owner")
-                    .is(owner)), update);
+            Criteria document = Criteria.where("_id").is(published.get(i).get("_id"));
+            bulk.updateOne(Query.query(leased ? document.and("lease.owner").is(owner) : document), update);
+            writes++;
         }
-        bulk.execute();
+        if (writes > 0) {
+            bulk.execute();
+        }
     }
 
     private List<OutboxEntry> entries(Document document) {

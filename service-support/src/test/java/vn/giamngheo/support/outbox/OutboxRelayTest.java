@@ -51,7 +51,8 @@ class OutboxRelayTest {
 
     @BeforeAll
     static void start() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged");
+        kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged",
+                "relay.unclaimed");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -179,5 +180,34 @@ class OutboxRelayTest {
                 .getList("outbox", Document.class).isEmpty());
         assertThat(mongo.indexOps("nudged").getIndexInfo()).extracting(index -> index.getName())
                 .contains("_id_version", "_id_lease_owner");
+    }
+
+    @Test
+    void a_relay_told_of_a_write_publishes_it_without_claiming_it_even_while_another_relays_search_holds_it() {
+        // given: a document another instance's search has claimed for an hour (it may be slow or dead)
+        OutboxRelay relay = relay("relay.unclaimed", "unclaimed", Duration.ofHours(1));
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "unclaimed", Counter.class, "Counter",
+                (collection, id) -> relay.nudge(collection, id), () -> vn.giamngheo.contracts.Actor.system("test"));
+        store.create("held", new Counter("held", 0), created("held"));
+        Document othersLease = new Document("owner", "other-instance").append("until",
+                Date.from(Instant.now().plusSeconds(3600)));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("held")), Update.update("lease", othersLease),
+                "unclaimed");
+        relay.start();
+        try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.unclaimed")) {
+            // when
+            store.update("held", 1, new Counter("held", 1), new PlanIssued("held", 2, null, "ISSUED",
+                    Instant.now()));
+
+            // then: both events at once (no waiting for the lease), in order; the other relay's claim is left alone
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.recordsOf("held").size() == 2);
+            assertThat(probe.recordsOf("held")).extracting(r -> EventJson.parse(r.value()).get("version").asLong())
+                    .containsExactly(1L, 2L);
+        } finally {
+            relay.stop();
+        }
+        Document stored = mongo.findById("held", Document.class, "unclaimed");
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.get("lease", Document.class).getString("owner")).isEqualTo("other-instance");
     }
 }
