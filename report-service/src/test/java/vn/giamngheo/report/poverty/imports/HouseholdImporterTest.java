@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,43 @@ class HouseholdImporterTest {
         assertThat(households.find(YEAR, "H-5").orElseThrow().record().monthlyIncomePerCapita())
                 .isEqualTo(1_800_000);
         assertThat(households.find(YEAR, "Z-5").orElseThrow().line()).isEqualTo(8);
+    }
+
+    @Test
+    void a_batch_that_cannot_be_written_fails_the_import_with_what_was_stored_before_it() throws IOException {
+        // given: a store whose second batch fails, batches of three rows
+        MongoTemplate mongo = new MongoTemplate(client, "importer_" + UUID.randomUUID().toString().substring(0, 8));
+        AtomicInteger writes = new AtomicInteger();
+        HouseholdStore households = new HouseholdStore(mongo) {
+            @Override
+            public BatchOutcome write(List<Incoming> batch, Instant now, boolean lookUpFirst) {
+                if (writes.incrementAndGet() == 2) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return super.write(batch, now, lookUpFirst);
+            }
+        };
+        ImportJobs jobs = new ImportJobs(mongo);
+        HouseholdImporter importer = new HouseholdImporter(households, jobs, 3, CLOCK);
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            rows.add(row("F-" + i, 1_000_000 + i));
+        }
+        String id = UUID.randomUUID().toString();
+        Path file = file("failing.csv", rows);
+        jobs.create(id, YEAR, "CSV", file.getFileName().toString(), CLOCK.instant());
+
+        // when
+        ImportCounts counts = importer.run(id, HouseholdStore.Source.CSV, new CsvRowSource(file),
+                new HouseholdRowParser(YEAR, STANDARD, DATA.units(), DATA.ethnicGroups()));
+
+        // then: the first batch is stored and counted, nothing after the failed one is written
+        ImportStatus status = jobs.get(id);
+        assertThat(status.state()).isEqualTo(ImportStatus.FAILED);
+        assertThat(status.failure()).contains("database unavailable").contains("upload the file again");
+        assertThat(counts.inserted()).isEqualTo(3);
+        assertThat(writes.get()).isEqualTo(2);
+        assertThat(households.count(YEAR)).isEqualTo(3);
     }
 
     private static ImportCounts run(HouseholdImporter importer, ImportJobs jobs, Path file) {
