@@ -1,6 +1,7 @@
 package vn.giamngheo.report.poverty.household;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -73,6 +74,7 @@ public class HouseholdStore {
     private static final Bson YEAR_CODE = Indexes.ascending("year", "householdCode");
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final int INDEX_NOT_FOUND = 27;
 
     private final MongoTemplate mongo;
 
@@ -95,7 +97,14 @@ public class HouseholdStore {
         for (Document index : collection.listIndexes()) {
             if (YEAR_CODE.toBsonDocument().equals(index.get("key", Document.class).toBsonDocument())
                     && index.getBoolean("unique", false)) {
-                collection.dropIndex(index.getString("name"));
+                try {
+                    collection.dropIndex(index.getString("name"));
+                } catch (MongoCommandException e) {
+                    // another instance starting at the same time dropped it first
+                    if (e.getErrorCode() != INDEX_NOT_FOUND) {
+                        throw e;
+                    }
+                }
             }
         }
     }
