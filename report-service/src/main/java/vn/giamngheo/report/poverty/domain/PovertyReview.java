@@ -85,6 +85,15 @@ public record PovertyReview(String id, String provinceCode, int year, String sta
                 reopened.status.name(), now));
     }
 
+    /**
+     * The households of the last publication: the province's count, which covers every household of the review.
+     * While published the review takes no households, so this is also how many it holds.
+     */
+    public long publishedHouseholds() {
+        return results.stream().filter(r -> r.kind() == AreaKind.PROVINCE).mapToLong(PublishedArea::households)
+                .findFirst().orElse(0);
+    }
+
     public List<AreaRate> publishedRates() {
         return results.stream().map(PublishedArea::toRate).toList();
     }

@@ -56,7 +56,15 @@ public final class CsvRowSource implements RowSource {
             char delimiter = headerLine.indexOf(',') < 0 && headerLine.indexOf(';') >= 0 ? ';' : ',';
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                     .setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setTrim(true).get();
-            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            CSVParser opened;
+            try {
+                opened = CSVParser.builder().setReader(reader).setFormat(format).get();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ImportFileException("The CSV header cannot be read: " + e.getMessage(), e);
+            }
+            // The handler's own failures (e.g. a batch the database refused) pass through as they are: they are not
+            // the file's fault.
+            try (CSVParser parser = opened) {
                 List<String> header = parser.getHeaderNames();
                 handler.header(header);
                 long lineAfterPrevious = 1;
@@ -77,8 +85,6 @@ public final class CsvRowSource implements RowSource {
             } catch (UncheckedIOException e) {
                 throw new ImportFileException("The CSV cannot be read after line " + lineOf(e) + ": "
                         + e.getCause().getMessage(), e);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new ImportFileException("The CSV header cannot be read: " + e.getMessage(), e);
             }
         }
     }

@@ -69,6 +69,9 @@ public final class HouseholdImporter {
         private long unchanged;
         private long rejected;
         private long errors;
+        // Whether the next batch reads the stored fingerprints before writing: needless while the last batch found
+        // none (a first import), worth it while households are found (a re-import).
+        private boolean lookUpFirst = true;
 
         Run(String importId, HouseholdStore.Source source, RowSource rows, HouseholdRowParser parser) {
             this.importId = importId;
@@ -117,7 +120,8 @@ public final class HouseholdImporter {
         }
 
         void flush() {
-            HouseholdStore.BatchOutcome outcome = households.write(batch, clock.instant());
+            HouseholdStore.BatchOutcome outcome = households.write(batch, clock.instant(), lookUpFirst);
+            lookUpFirst = outcome.found() > 0;
             inserted += outcome.inserted();
             updated += outcome.updated();
             unchanged += outcome.unchanged();

@@ -1,10 +1,8 @@
 package vn.giamngheo.report.poverty.review;
 
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.giamngheo.report.poverty.PovertyProperties;
-import vn.giamngheo.report.poverty.domain.AreaRate;
 import vn.giamngheo.report.poverty.domain.PovertyReview;
 import vn.giamngheo.report.poverty.domain.PovertyStandards;
 import vn.giamngheo.report.poverty.imports.ImportJobs;
@@ -79,10 +77,9 @@ public class ReviewCommands {
             throw new StateConflictException("import-running", "An import into the " + year
                     + " review is still running; publish when it has finished");
         }
-        List<AreaRate> rates = queries.liveRates(year);
-        boolean synthetic = queries.synthetic(year);
+        ReviewQueries.LiveRates rates = queries.liveRates(year);
         Versioned<PovertyReview> published = reviews.apply(id, current.version(),
-                (review, version) -> review.publish(version, rates, synthetic, clock.instant()));
+                (review, version) -> review.publish(version, rates.areas(), rates.synthetic(), clock.instant()));
         actuals.record(published.state(), clock.instant());
         return published;
     }

@@ -86,21 +86,34 @@ public class ReviewQueries {
         return households.countFrom(year, HouseholdStore.Source.DEMO) > 0;
     }
 
-    /** Every area's rates computed from the households now. */
-    public List<AreaRate> liveRates(int year) {
+    /** Every area's rates as they stand, and whether generated demo households are among them. */
+    public record LiveRates(List<AreaRate> areas, boolean synthetic) {
+    }
+
+    /**
+     * Every area's rates computed from the households now, in one pass that also notes demo households: on the
+     * MongoDB-wire server every query of a review's households scans the whole collection, so a separate count
+     * would cost as much as the rates.
+     */
+    public LiveRates liveRates(int year) {
         RateTable table = new RateTable(year, standards.forYear(year), units, ethnicGroups);
-        households.forEach(year, table::add);
-        return table.results();
+        boolean[] synthetic = {false};
+        String demo = HouseholdStore.Source.DEMO.name();
+        households.forEachWithSource(year, (household, source) -> {
+            table.add(household);
+            synthetic[0] |= demo.equals(source);
+        });
+        return new LiveRates(table.results(), synthetic[0]);
     }
 
     public Rates rates(int year, Set<AreaKind> kinds) {
         Versioned<PovertyReview> review = review(year);
         PovertyReview state = review.state();
         boolean provisional = state.status() == ReviewStatus.OPEN;
-        List<AreaRate> all = provisional ? liveRates(year) : state.publishedRates();
+        LiveRates live = provisional ? liveRates(year) : new LiveRates(state.publishedRates(), state.synthetic());
         Set<AreaKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(AreaKind.class) : kinds;
         return new Rates(state.id(), year, state.standardCode(), state.status(), state.revision(), provisional,
-                provisional ? synthetic(year) : state.synthetic(), all.stream().filter(r -> wanted.contains(r.kind())).toList());
+                live.synthetic(), live.areas().stream().filter(r -> wanted.contains(r.kind())).toList());
     }
 
     /** The Alkire–Foster measure of one review by area; null weights or k mean the defaults of the standard. */

@@ -56,6 +56,9 @@ class PovertyReviewTest {
         assertThat(second.version()).isEqualTo(4);
         assertThat(second.poor()).isEqualTo(24);
         assertThat(second.synthetic()).isTrue();
+        assertThat(opened.state().publishedHouseholds()).isZero();
+        assertThat(published.state().publishedHouseholds()).isEqualTo(200);
+        assertThat(again.state().synthetic()).isTrue();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
@@ -11,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,77 @@ class PovertyStoresTest {
         assertThat(s1.source()).isEqualTo("XLSX");
         assertThat(s1.line()).isEqualTo(9);
         assertThat(store.count(2022)).isEqualTo(3);
+    }
+
+    @Test
+    void a_batch_written_without_looking_up_first_still_updates_changed_and_leaves_identical_households_alone() {
+        // given: two households stored by an earlier import
+        HouseholdStore store = new HouseholdStore(mongo);
+        store.write(List.of(incoming(household(2021, "P-1", 1_000_000), "import-1", 2),
+                incoming(household(2021, "P-2", 1_000_000), "import-1", 3)), NOW);
+
+        // when: a batch with both (one corrected) and two new ones is written insert-first
+        HouseholdStore.BatchOutcome outcome = store.write(List.of(
+                incoming(household(2021, "P-0", 1_100_000), "import-2", 2),
+                incoming(household(2021, "P-1", 1_000_000), "import-2", 3),
+                incoming(household(2021, "P-2", 1_700_000), "import-2", 4),
+                incoming(household(2021, "P-3", 1_300_000), "import-2", 5)), NOW.plusSeconds(60), false);
+
+        // then
+        assertThat(outcome).isEqualTo(new HouseholdStore.BatchOutcome(2, 1, 1));
+        assertThat(outcome.found()).isEqualTo(2);
+        assertThat(store.count(2021)).isEqualTo(4);
+        HouseholdStore.Stored unchanged = store.find(2021, "P-1").orElseThrow();
+        assertThat(unchanged.importId()).isEqualTo("import-1");
+        assertThat(unchanged.updatedAt()).isEqualTo(NOW);
+        HouseholdStore.Stored corrected = store.find(2021, "P-2").orElseThrow();
+        assertThat(corrected.record().monthlyIncomePerCapita()).isEqualTo(1_700_000);
+        assertThat(corrected.importId()).isEqualTo("import-2");
+        assertThat(corrected.line()).isEqualTo(4);
+        assertThat(store.find(2021, "P-3").orElseThrow().record().monthlyIncomePerCapita()).isEqualTo(1_300_000);
+    }
+
+    @Test
+    void the_year_and_code_index_made_unique_by_earlier_versions_is_replaced_by_a_plain_one() {
+        // given: a database whose households collection has the old unique index
+        MongoTemplate older = new MongoTemplate(client, "stores_test_migration");
+        older.getCollection(HouseholdStore.COLLECTION).createIndex(Indexes.ascending("year", "householdCode"),
+                new IndexOptions().unique(true));
+
+        // when
+        HouseholdStore store = new HouseholdStore(older);
+        store.write(List.of(incoming(household(2021, "M-1", 1_000_000), "import-1", 2)), NOW, false);
+
+        // then: `_id` stays the only unique key
+        List<Document> unique = new ArrayList<>();
+        older.getCollection(HouseholdStore.COLLECTION).listIndexes().forEach(index -> {
+            if (index.getBoolean("unique", false)) {
+                unique.add(index);
+            }
+        });
+        assertThat(unique).isEmpty();
+        assertThat(store.find(2021, "M-1")).isPresent();
+    }
+
+    @Test
+    void a_scan_with_sources_gives_every_household_of_the_year_with_where_it_came_from() {
+        // given
+        HouseholdStore store = new HouseholdStore(mongo);
+        store.write(List.of(incoming(household(2020, "Q-1", 1_000_000), "import-1", 2)), NOW);
+        store.write(List.of(new HouseholdStore.Incoming(household(2020, "Q-2", 1_000_000),
+                HouseholdStore.Source.DEMO, "demo", 2)), NOW);
+        store.write(List.of(incoming(household(2019, "Q-3", 1_000_000), "import-1", 2)), NOW);
+
+        // when
+        Map<String, String> sources = new TreeMap<>();
+        store.forEachWithSource(2020, (record, source) -> sources.put(record.householdCode(), source));
+
+        // then
+        assertThat(sources).containsExactly(Map.entry("Q-1", "CSV"), Map.entry("Q-2", "DEMO"));
+    }
+
+    static HouseholdStore.Incoming incoming(HouseholdRecord record, String importId, long line) {
+        return new HouseholdStore.Incoming(record, HouseholdStore.Source.CSV, importId, line);
     }
 
     @Test

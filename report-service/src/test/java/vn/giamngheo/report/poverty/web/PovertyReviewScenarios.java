@@ -188,6 +188,8 @@ abstract class PovertyReviewScenarios {
         assertThat(provisional.get("provisional").asBoolean()).isTrue();
         assertThat(review.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(review.get("revision").asInt()).isEqualTo(1);
+        assertThat(review.get("households").asLong()).isEqualTo(6);
+        assertThat(review.get("synthetic").asBoolean()).isFalse();
         String reviewId = "PR-14-" + year;
         try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.REPORT_EVENTS)) {
             await().atMost(SETTLE).until(() -> probe.recordsOf(reviewId).size() >= 2);
@@ -454,6 +456,11 @@ abstract class PovertyReviewScenarios {
         assertThat(movements.get("total").get("poorFrom").asLong()).isPositive();
         assertThat(movements.get("total").get("householdsTo").asLong())
                 .isEqualTo(rates.get("areas").get(0).get("households").asLong());
+        // and: the published review answers with its publication's demo flag and households, as many as it holds
+        JsonNode review = api.get("/api/v1/poverty/reviews/2030").body();
+        assertThat(review.get("synthetic").asBoolean()).isTrue();
+        assertThat(review.get("households").asLong()).isPositive()
+                .isEqualTo(movements.get("total").get("householdsTo").asLong());
     }
 
     @Test
