@@ -30,7 +30,7 @@ import java.util.zip.ZipFile;
  * Class data sharing (AppCDS) for the Spring Boot processes the stack launches — the services and the issuer.
  *
  * <p>Why: on two shared cores most of a service's start-up is CPU spent reading, parsing and verifying the same
- * twenty thousand classes on every start. A dynamic CDS archive holds them already parsed and verified, and the JVM maps
+ * ten thousand or so classes on every start. A dynamic CDS archive holds them already parsed and verified, and the JVM maps
  * it instead. The JVM archives only classes of its own class loaders, not those inside a fat jar's nested jars, so the
  * jar is first extracted the way Spring Boot documents it ({@code java -Djarmode=tools -jar app.jar extract}: the
  * application jar plus its libraries as plain jars), then trained once — started with
@@ -53,7 +53,8 @@ public final class ClassDataSharing {
 
     private static final String ENVIRONMENT_SWITCH = "GIAMNGHEO_LOCAL_STACK_CDS";
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+    /** One start of a service takes well under a minute; the machine may be shared with several other stacks. */
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
     /** Older entries of the same application kept beside the newest, for stacks still running from them. */
     private static final int KEEP_OLDER = 2;
     private static final String ARCHIVE = "app.jsa";
@@ -124,6 +125,13 @@ public final class ClassDataSharing {
         }
     }
 
+    private static final class TimedOut extends IOException {
+
+        TimedOut(String message) {
+            super(message);
+        }
+    }
+
     private interface Step {
         void run() throws IOException;
     }
@@ -185,6 +193,10 @@ public final class ClassDataSharing {
                 throw new IOException("the training run wrote no archive");
             }
             Files.move(partial, entry.resolve(ARCHIVE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (TimedOut e) {
+            // A machine too busy this time says nothing about the next start: it tries again.
+            Files.deleteIfExists(partial);
+            throw e;
         } catch (IOException e) {
             Files.deleteIfExists(partial);
             Files.writeString(entry.resolve(FAILED), e.getMessage() + System.lineSeparator() + "Log: " + log
@@ -202,7 +214,7 @@ public final class ClassDataSharing {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
-                throw new IOException("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command)
+                throw new TimedOut("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command)
                         + " (log: " + log + ")");
             }
         } catch (InterruptedException e) {
