@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import vn.giamngheo.localstack.ChildProcess;
+import vn.giamngheo.localstack.ClassDataSharing;
+import vn.giamngheo.localstack.IdentityProcess;
+import vn.giamngheo.localstack.ServiceProcess;
 
 /**
  * A baseline Spring Boot application in its own JVM with the JVM options of the process it stands beside (a service's
@@ -17,19 +20,17 @@ import vn.giamngheo.localstack.ChildProcess;
  */
 final class BaselineApp extends ChildProcess {
 
-    /** The services' JVM options in the local stack (see local-stack's ServiceProcess). */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-Dfile.encoding=UTF-8");
-    /** The identity issuer's JVM options in the local stack (see local-stack's IdentityProcess). */
-    static final List<String> IDENTITY_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
-            "-Dfile.encoding=UTF-8");
+    /** The services' JVM options in the local stack, taken from there so the two cannot drift apart. */
+    static final List<String> SERVICE_JVM_OPTIONS = ServiceProcess.JVM_OPTIONS;
+    /** The identity issuer's JVM options in the local stack. */
+    static final List<String> IDENTITY_JVM_OPTIONS = IdentityProcess.JVM_OPTIONS;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
 
     private final List<String> jvmOptions;
-    private final String mainClass;
-    private final String classpath;
+    /** What follows the JVM options: the class path and main class, and the CDS archive where there is one. */
+    private final List<String> launch;
     private final int port;
     private final Map<String, String> environment;
 
@@ -41,10 +42,15 @@ final class BaselineApp extends ChildProcess {
 
     BaselineApp(String name, List<String> jvmOptions, String mainClass, String classpath, Path dataDir, int port,
                 Map<String, String> environment) {
+        this(name, jvmOptions, List.of("-cp", classpath, mainClass), dataDir, port, environment);
+    }
+
+    /** With the given launch arguments after the JVM options, e.g. those of {@link ClassDataSharing#forClasspath}. */
+    BaselineApp(String name, List<String> jvmOptions, List<String> launch, Path dataDir, int port,
+                Map<String, String> environment) {
         super(name, dataDir, dataDir.resolve("logs").resolve(name + ".log"));
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.mainClass = mainClass;
-        this.classpath = classpath;
+        this.launch = List.copyOf(launch);
         this.port = port;
         this.environment = environment;
     }
@@ -58,7 +64,7 @@ final class BaselineApp extends ChildProcess {
         List<String> command = new java.util.ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(launch);
         return command;
     }
 

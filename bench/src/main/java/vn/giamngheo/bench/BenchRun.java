@@ -58,6 +58,8 @@ final class BenchRun {
             Footprint.ColdStart lastStack = null;
             Footprint.ColdStart lastBaseline = null;
             log.accept(section("Row 5: cold starts", began));
+            footprint.prepare();
+            log.accept(section("  class data sharing archives ready (one untimed start of each side)", began));
             for (int rep = 1; rep <= options.reps(); rep++) {
                 lastBaseline = footprint.baseline();
                 Footprint.ColdStart[] started = new Footprint.ColdStart[1];

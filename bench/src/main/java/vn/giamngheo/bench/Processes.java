@@ -47,6 +47,47 @@ final class Processes {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
+    /**
+     * The empty apps' class path as jars only, for class data sharing, which cannot archive classes from a directory:
+     * the dependency jars, and the empty app's own classes (only its package) packed into a jar in {@code workDir}.
+     */
+    static List<Path> emptyAppJars(Class<?> app, Path workDir) {
+        String packagePath = app.getPackageName().replace('.', '/');
+        List<Path> jars = new ArrayList<>();
+        Path own = workDir.resolve(app.getSimpleName() + ".jar");
+        for (String entry : classpathForEmptyApps().split(File.pathSeparator)) {
+            if (entry.endsWith("*")) {
+                try (var listed = Files.list(Path.of(entry.substring(0, entry.length() - 1)))) {
+                    listed.filter(path -> path.toString().endsWith(".jar")).sorted().forEach(jars::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (Files.isRegularFile(Path.of(entry))) {
+                jars.add(Path.of(entry));
+            } else if (Files.isDirectory(Path.of(entry).resolve(packagePath)) && !jars.contains(own)) {
+                if (!Files.isRegularFile(own)) {
+                    // Once per run: a new jar would be a new class path to the archive, and a new training run.
+                    packClasses(Path.of(entry), packagePath, own);
+                }
+                jars.add(0, own);
+            }
+        }
+        return jars;
+    }
+
+    private static void packClasses(Path classesDir, String packagePath, Path jar) {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var classes = Files.walk(classesDir.resolve(packagePath))) {
+            for (Path file : classes.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classesDir.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot pack " + packagePath + " into " + jar, e);
+        }
+    }
+
     static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Map;
  * with the demo users and clients). Its signing key lives in the data directory ({@code identity/signing-key.pem},
  * written on the first start), so tokens stay valid across restarts of the issuer and of the stack.
  */
-public final class IdentityProcess extends ChildProcess {
+public final class IdentityProcess extends BootJarProcess {
 
     public static final String NAME = "identity";
 
@@ -24,17 +23,18 @@ public final class IdentityProcess extends ChildProcess {
             .connectTimeout(Duration.ofSeconds(1))
             .build();
 
-    private final Path jar;
+    /**
+     * A small heap, and C1 only: the issuer answers a few logins and key requests, so the optimising compiler's CPU
+     * at start-up (shared with six other JVMs on two cores) would never pay back.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
+
     private final int port;
 
     IdentityProcess(Path jar, Path dataDir, int port) {
-        super(NAME, dataDir, dataDir.resolve("logs").resolve(NAME + ".log"));
-        this.jar = jar;
+        super(NAME, dataDir, dataDir.resolve("logs").resolve(NAME + ".log"), jar);
         this.port = port;
-    }
-
-    public Path jar() {
-        return jar;
     }
 
     /**
@@ -59,10 +59,8 @@ public final class IdentityProcess extends ChildProcess {
     }
 
     @Override
-    protected void prepare(boolean firstStart) {
-        if (!Files.isRegularFile(jar)) {
-            throw missingJar(jar);
-        }
+    protected LocalStackException missingJar() {
+        return missingJar(jar());
     }
 
     static LocalStackException missingJar(Path jar) {
@@ -71,9 +69,8 @@ public final class IdentityProcess extends ChildProcess {
     }
 
     @Override
-    protected List<String> command() {
-        return List.of(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-jar", jar.toString());
+    protected List<String> jvmOptions() {
+        return JVM_OPTIONS;
     }
 
     @Override

@@ -125,6 +125,10 @@ public final class LocalStack implements AutoCloseable {
                 requireFree(allPortClaims());
                 requireServiceJars();
                 if (!servicesToStart.isEmpty()) {
+                    // The issuer's training run needs nothing else; the services' need MongoDB and Kafka (their
+                    // beans create indexes and Kafka clients while the context refreshes), so they train below.
+                    phase("class data sharing, identity (made once per build)",
+                            () -> prepareClassDataSharing(List.of(identity)));
                     // Launched first, so it starts while MongoDB and Kafka do; awaited before the services.
                     identity.start();
                 }
@@ -141,6 +145,8 @@ public final class LocalStack implements AutoCloseable {
                 }
                 phase("Kafka topics, users and ACLs", this::prepareKafka);
                 if (!servicesToStart.isEmpty()) {
+                    phase("class data sharing, services (made once per build)", () -> prepareClassDataSharing(
+                            servicesToStart.stream().map(services::get).toList()));
                     phase("identity (token issuer)", () -> identity.awaitReady(IDENTITY_READY));
                     phase("services", () -> {
                         servicesToStart.forEach(service -> services.get(service).start());
@@ -159,6 +165,33 @@ public final class LocalStack implements AutoCloseable {
                 close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Makes the extracted jars and class data sharing archives of these processes where they are missing, side by
+     * side: a training run each, once per build (see {@link ClassDataSharing}); quick when they exist.
+     */
+    private static void prepareClassDataSharing(List<? extends BootJarProcess> processes) {
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = processes.stream().map(process -> new Thread(() -> {
+            try {
+                process.prepareLaunch();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }, "local-stack-cds-" + process.name())).toList();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("Interrupted while preparing class data sharing", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
         }
     }
 

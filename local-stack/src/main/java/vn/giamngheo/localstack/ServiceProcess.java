@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,24 +11,29 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the suite's services, run from its module's Spring Boot jar and configured through its environment. */
-public final class ServiceProcess extends ChildProcess {
+public final class ServiceProcess extends BootJarProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1))
             .build();
 
+    /**
+     * Small heap, serial collector (one collector thread: the machine has two cores for seven JVMs). The full
+     * two-tier JIT stays: a service's steady-state throughput is measured by the bench's other rows.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-Dfile.encoding=UTF-8");
+
     private final Service service;
-    private final Path jar;
     private final int port;
     private final Map<String, String> environment;
 
     ServiceProcess(Service service, Path jar, Path dataDir, int port, String mongoBaseUri, String kafkaBootstrap,
             int topicPartitions, Map<String, String> kafkaSecurityEnvironment,
             Map<String, String> identityEnvironment) {
-        super(service.moduleName(), dataDir, dataDir.resolve("logs").resolve(service.moduleName() + ".log"));
+        super(service.moduleName(), dataDir, dataDir.resolve("logs").resolve(service.moduleName() + ".log"), jar);
         this.service = service;
-        this.jar = jar;
         this.port = port;
         Map<String, String> environment = new HashMap<>(Map.of(
                 "SERVER_PORT", Integer.toString(port),
@@ -47,19 +51,13 @@ public final class ServiceProcess extends ChildProcess {
         return service;
     }
 
-    public Path jar() {
-        return jar;
-    }
-
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     @Override
-    protected void prepare(boolean firstStart) {
-        if (!Files.isRegularFile(jar)) {
-            throw missingJar(service, jar);
-        }
+    protected LocalStackException missingJar() {
+        return missingJar(service, jar());
     }
 
     static LocalStackException missingJar(Service service, Path jar) {
@@ -68,9 +66,8 @@ public final class ServiceProcess extends ChildProcess {
     }
 
     @Override
-    protected List<String> command() {
-        return List.of(javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-jar", jar.toString());
+    protected List<String> jvmOptions() {
+        return JVM_OPTIONS;
     }
 
     @Override
