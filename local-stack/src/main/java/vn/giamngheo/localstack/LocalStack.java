@@ -181,14 +181,8 @@ public final class LocalStack implements AutoCloseable {
                 failures.add(e);
             }
         }, "local-stack-cds-" + process.name())).toList();
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LocalStackException("Interrupted while preparing class data sharing", e);
-            }
+        if (!runSideBySide(threads)) {
+            throw new LocalStackException("Interrupted while preparing class data sharing");
         }
         if (!failures.isEmpty()) {
             throw failures.get(0);
@@ -490,15 +484,21 @@ public final class LocalStack implements AutoCloseable {
 
     private static void stopAll(Stream<Runnable> stops) {
         List<Thread> threads = stops.map(stop -> new Thread(() -> stopQuietly(stop), "local-stack-stop")).toList();
+        runSideBySide(threads);
+    }
+
+    /** Starts the threads and waits for every one of them; false when interrupted while waiting. */
+    private static boolean runSideBySide(List<Thread> threads) {
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** One process that fails to stop must not keep the others running. */
