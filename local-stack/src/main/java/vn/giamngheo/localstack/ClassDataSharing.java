@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class ClassDataSharing {
             Path extractedJar = entry.resolve("app").resolve(jar.getFileName());
             return prepared(entry, name, jvmOptions, environment, () -> extract(jar, entry),
                     List.of("-jar", extractedJar.toString()), plain);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             return Launch.plain(plain, "Class data sharing not used: " + e.getMessage());
         }
     }
@@ -120,14 +121,15 @@ public final class ClassDataSharing {
             digest.update(mainClass.getBytes(StandardCharsets.UTF_8));
             Path entry = cacheDir.resolve("cds").resolve(name + "-" + finish(digest, jvmOptions));
             return prepared(entry, name, jvmOptions, environment, () -> Files.createDirectories(entry), plain, plain);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             return Launch.plain(plain, "Class data sharing not used: " + e.getMessage());
         }
     }
 
-    private static final class TimedOut extends IOException {
+    /** A run that did not fail on its own (timed out, interrupted, killed): it is tried again at the next start. */
+    private static final class NotThisTime extends IOException {
 
-        TimedOut(String message) {
+        NotThisTime(String message) {
             super(message);
         }
     }
@@ -140,7 +142,7 @@ public final class ClassDataSharing {
             Step extract, List<String> start, List<String> plain) throws IOException {
         Path archive = entry.resolve(ARCHIVE);
         Files.createDirectories(entry.getParent());
-        synchronized (IN_THIS_JVM.computeIfAbsent(entry, any -> new Object())) {
+        synchronized (IN_THIS_JVM.computeIfAbsent(entry.toAbsolutePath().normalize(), any -> new Object())) {
             try (FileChannel channel = FileChannel.open(entry.resolveSibling(entry.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
@@ -193,8 +195,8 @@ public final class ClassDataSharing {
                 throw new IOException("the training run wrote no archive");
             }
             Files.move(partial, entry.resolve(ARCHIVE), StandardCopyOption.ATOMIC_MOVE);
-        } catch (TimedOut e) {
-            // A machine too busy this time says nothing about the next start: it tries again.
+        } catch (NotThisTime e) {
+            // A machine too busy this time, or a stack stopped during its start, says nothing about the next start.
             Files.deleteIfExists(partial);
             throw e;
         } catch (IOException e) {
@@ -214,13 +216,17 @@ public final class ClassDataSharing {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
-                throw new TimedOut("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command)
+                throw new NotThisTime("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command)
                         + " (log: " + log + ")");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
+            throw new NotThisTime("interrupted: " + String.join(" ", command));
+        }
+        if (process.exitValue() > 128) {
+            // Ended by a signal (Ctrl-C reaches the whole process group): not a verdict on the archive.
+            throw new NotThisTime("ended by signal " + (process.exitValue() - 128) + ": " + String.join(" ", command));
         }
         if (process.exitValue() != 0) {
             throw new IOException("exit code " + process.exitValue() + ": " + String.join(" ", command) + " (log: "
@@ -238,11 +244,26 @@ public final class ClassDataSharing {
                     .sorted(Comparator.comparing(ClassDataSharing::lastUsed).reversed())
                     .toList();
             for (Path stale : older.subList(Math.min(KEEP_OLDER, older.size()), older.size())) {
-                deleteTree(stale);
-                Files.deleteIfExists(stale.resolveSibling(stale.getFileName() + ".lock"));
+                deleteUnlessBusy(stale);
             }
         } catch (IOException | UncheckedIOException e) {
             // Only disk space is at stake; the next new entry tries again.
+        }
+    }
+
+    /**
+     * Deletes an older entry only while holding its lock, so a stack preparing it right now keeps it; the lock file
+     * itself stays (deleting a file another JVM holds a lock on would let a third one lock a new file of that name).
+     */
+    private static void deleteUnlessBusy(Path stale) throws IOException {
+        try (FileChannel channel = FileChannel.open(stale.resolveSibling(stale.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                deleteTree(stale);
+            }
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            // Another stack of this JVM is preparing it: leave it.
         }
     }
 

@@ -182,6 +182,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }, "local-stack-cds-" + process.name())).toList();
         if (!runSideBySide(threads)) {
+            // Their training runs must not outlive the stack (they stop their JVMs when interrupted).
+            threads.forEach(Thread::interrupt);
             throw new LocalStackException("Interrupted while preparing class data sharing");
         }
         if (!failures.isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.bson.Document;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -20,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.support.domain.Change;
+import vn.giamngheo.support.domain.DomainException;
 import vn.giamngheo.support.domain.NotFoundException;
 import vn.giamngheo.support.domain.StaleVersionException;
 import vn.giamngheo.support.domain.StateConflictException;
@@ -40,8 +40,11 @@ public class AggregateStore<S> {
     static final String STATE = "state";
     static final String OUTBOX = "outbox";
     static final String AUDIT = "audit";
-    /** Aggregates whose last known state a store keeps, so a command on one of them needs no read. */
-    static final int RECENT_STATES = 10_000;
+    /**
+     * Aggregates whose last known state a store keeps, so a command on one of them needs no read: the ones commands
+     * are working on, not whole lists (a task's state carries its progress log, a plan its objectives).
+     */
+    static final int RECENT_STATES = 1_000;
 
     private final MongoTemplate mongo;
     private final String collection;
@@ -53,10 +56,14 @@ public class AggregateStore<S> {
      * The state and version this store last wrote or read, per aggregate. A command starts from it instead of reading
      * the document again (on the MongoDB-wire server a read costs as much as the write, and the document grows with
      * its outbox and audit). It can be behind the database only when something else wrote the document (another
-     * instance of the service, a manual change): then the version-checked write matches nothing, or the command
-     * refuses on the old state, and {@link #apply} forgets the entry and runs the command once more on a fresh read.
+     * instance of the service): then the version-checked write matches nothing, or the command refuses on the old
+     * state, and {@link #apply} forgets the entry and runs the command once more on a fresh read. Anything that
+     * changes an aggregate document outside this class must therefore raise its {@code version}, as every write here
+     * does; otherwise a kept state of the same version would not notice the change. Soft values: under memory
+     * pressure the collector may drop entries, which only costs reads.
      */
-    private final Cache<String, Versioned<S>> recent = Caffeine.newBuilder().maximumSize(RECENT_STATES).build();
+    private final Cache<String, Versioned<S>> recent = Caffeine.newBuilder().maximumSize(RECENT_STATES).softValues()
+            .build();
 
     /** Told after each stored change which document has new events, e.g. to wake the relay for exactly that one. */
     @FunctionalInterface
@@ -140,10 +147,7 @@ public class AggregateStore<S> {
         if (known != null) {
             try {
                 return apply(known, expectedVersion, command);
-            } catch (DataAccessException databaseTrouble) {
-                // Not a question of the state: a second attempt would only double the wait (e.g. during an outage).
-                throw databaseTrouble;
-            } catch (RuntimeException perhapsOutdated) {
+            } catch (DomainException perhapsOutdated) {
                 // Refused on the state this store knew: decide again on the stored one, which alone is authoritative.
                 recent.invalidate(id);
             }
@@ -189,19 +193,24 @@ public class AggregateStore<S> {
     public List<Versioned<S>> find(Criteria criteria, Pageable page, Sort sort) {
         Query query = Query.query(criteria).with(page).with(sort);
         query.fields().exclude(OUTBOX).exclude(AUDIT);
-        return mongo.find(query, Document.class, collection).stream().map(this::toVersioned).toList();
+        return mongo.find(query, Document.class, collection).stream().map(this::read).toList();
     }
 
     public long count(Criteria criteria) {
         return mongo.count(Query.query(criteria), collection);
     }
 
+    /** One aggregate read by id: kept, as a command on it is likely to follow. */
     private Versioned<S> toVersioned(Document document) {
-        Document state = document.get(STATE, Document.class);
-        Versioned<S> versioned = new Versioned<>(document.getString("_id"),
-                ((Number) document.get(VERSION)).longValue(), mongo.getConverter().read(stateType, state));
+        Versioned<S> versioned = read(document);
         keep(versioned);
         return versioned;
+    }
+
+    private Versioned<S> read(Document document) {
+        Document state = document.get(STATE, Document.class);
+        return new Versioned<>(document.getString("_id"), ((Number) document.get(VERSION)).longValue(),
+                mongo.getConverter().read(stateType, state));
     }
 
     /**
