@@ -1,11 +1,6 @@
 package vn.giamngheo.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import vn.giamngheo.localstack.ChildProcess;
@@ -24,9 +19,6 @@ final class BaselineApp extends ChildProcess {
     static final List<String> SERVICE_JVM_OPTIONS = ServiceProcess.JVM_OPTIONS;
     /** The identity issuer's JVM options in the local stack. */
     static final List<String> IDENTITY_JVM_OPTIONS = IdentityProcess.JVM_OPTIONS;
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
 
     private final List<String> jvmOptions;
     /** What follows the JVM options: the class path and main class, and the CDS archive where there is one. */
@@ -77,16 +69,6 @@ final class BaselineApp extends ChildProcess {
 
     @Override
     protected boolean probeReady() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception notYet) {
-            return false;
-        }
+        return answers(baseUrl() + "/actuator/health/readiness", "\"UP\"");
     }
 }

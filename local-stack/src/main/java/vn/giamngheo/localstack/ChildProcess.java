@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,10 @@ public abstract class ChildProcess {
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final Duration KILL_WAIT = Duration.ofSeconds(15);
     private static final int TAIL_LINES = 30;
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     private final String name;
     private final Path dataDir;
@@ -257,6 +265,20 @@ public abstract class ChildProcess {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new LocalStackException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A readiness probe over HTTP: 200 with a body that contains {@code expected}; anything else is "not yet". */
+    protected static boolean answers(String url, String expected) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpResponse<String> response = PROBE.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains(expected);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception notYet) {
+            return false;
         }
     }
 

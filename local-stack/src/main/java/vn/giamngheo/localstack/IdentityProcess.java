@@ -1,11 +1,6 @@
 package vn.giamngheo.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +12,6 @@ import java.util.Map;
 public final class IdentityProcess extends BootJarProcess {
 
     public static final String NAME = "identity";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
 
     /**
      * A small heap, and C1 only: the issuer answers a few logins and key requests, so the optimising compiler's CPU
@@ -84,16 +74,6 @@ public final class IdentityProcess extends BootJarProcess {
     /** Ready once it serves its public keys, which the services fetch to check tokens. */
     @Override
     protected boolean probeReady() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/jwks"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"keys\"");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception notYet) {
-            return false;
-        }
+        return answers("http://127.0.0.1:" + port + "/oauth2/jwks", "\"keys\"");
     }
 }

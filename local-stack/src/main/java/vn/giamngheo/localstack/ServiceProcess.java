@@ -1,22 +1,12 @@
 package vn.giamngheo.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** One of the suite's services, run from its module's Spring Boot jar and configured through its environment. */
 public final class ServiceProcess extends BootJarProcess {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
 
     /**
      * Small heap, serial collector (one collector thread: the machine has two cores for seven JVMs). The full
@@ -78,16 +68,6 @@ public final class ServiceProcess extends BootJarProcess {
     /** Boot's readiness group: the application accepts traffic and its own dependency checks pass. */
     @Override
     protected boolean probeReady() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception notYet) {
-            return false;
-        }
+        return answers(baseUrl() + "/actuator/health/readiness", "\"UP\"");
     }
 }
