@@ -81,7 +81,7 @@ final class TaskEventStream {
         }
         return new TaskProgressReported(taskId, version, planId, version - 1,
                 "Báo cáo tiến độ lần " + (version - 1), List.of(), List.of(), null, "IN_PROGRESS",
-                Math.min(99, 4 * (version - 1)), at);
+                Math.min(99, 4 * (version - 1)), version == 2 ? 0 : Math.min(99, 4 * (version - 2)), at);
     }
 
     static ProducerRecord<String, byte[]> record(DomainEvent event) {

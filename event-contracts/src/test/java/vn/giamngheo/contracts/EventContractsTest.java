@@ -127,9 +127,9 @@ class EventContractsTest {
         TaskProgressReported full = new TaskProgressReported("t-1", 3, "p-1", 2, "Đã hỗ trợ 180 hộ",
                 List.of("https://sonla.gov.vn/bao-cao/2026-03.pdf"),
                 List.of(new QuantitativeOutput("Số hộ được hỗ trợ nhà ở", new BigDecimal("180"), "hộ")),
-                "Số liệu tháng trước tính trùng", "IN_PROGRESS", 35, at);
+                "Số liệu tháng trước tính trùng", "IN_PROGRESS", 35, 40, at);
         TaskProgressReported badLink = new TaskProgressReported("t-1", 3, "p-1", 2, "x", List.of("ftp://x"),
-                List.of(new QuantitativeOutput("", new BigDecimal("-1"), null)), null, "IN_PROGRESS", 35, at);
+                List.of(new QuantitativeOutput("", new BigDecimal("-1"), null)), null, "IN_PROGRESS", 35, 140, at);
         TaskCreated created = new TaskCreated("t-1", 1, "p-1", "Quán triệt", "DISSEMINATION", "BDT-14", List.of(),
                 LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 31), "ASSIGNED", 0, at);
 
@@ -145,7 +145,9 @@ class EventContractsTest {
                 EventJson.mapper().readTree(EventJson.write(badLink))))
                 .anySatisfy(v -> assertThat(v).contains("evidenceLinks"))
                 .anySatisfy(v -> assertThat(v).contains("indicator"))
-                .anySatisfy(v -> assertThat(v).contains("value"));
+                .anySatisfy(v -> assertThat(v).contains("value"))
+                .anySatisfy(v -> assertThat(v).contains("previousPercentComplete"));
+        assertThat(fullJson.get("previousPercentComplete").asInt()).isEqualTo(40);
         assertThat(created.priority()).isEqualTo("NORMAL");
         assertThat(EventSchemas.violations("task.TaskCreated.v1",
                 EventJson.mapper().readTree(EventJson.write(created)))).isEmpty();

@@ -39,6 +39,9 @@ final class StoredState implements AutoCloseable {
             "task-service", List.of("plan.events"),
             "report-service", List.of("plan.events", "task.events", "census.households"));
 
+    /** Where a service's relay copies the published events of an aggregate collection (service-support's ChangeLog). */
+    private static final String LOG_SUFFIX = "_log";
+
     private final LocalStack stack;
     private final MongoClient mongo;
 
@@ -58,30 +61,36 @@ final class StoredState implements AutoCloseable {
      * What a service has stored, compact enough to compare before and after a refused request, like the component
      * tests' {@code MongoFingerprint} but for a stack that lives on: per collection, every document's id with its
      * version (or its content without the relay's {@code outbox} and {@code lease} when it has none) — except that an
-     * aggregate (a document with an audit trail) counts only the changes people and machines made through the API.
+     * aggregate (a document with an outbox) counts only the changes people and machines made through the API, read
+     * from the actors in its events' payloads (still in its outbox or already in its collection's {@code _log}).
      * Changes a service makes by itself ({@code SYSTEM}: the task-service's overdue check, the report-service's
      * scheduled alert check, both on timers) are no answer to a request, so they may happen during a refusal without
-     * meaning anything.
+     * meaning anything. The {@code _log} collections themselves are not listed: each of their entries is a change of
+     * an aggregate listed here, copied by the relay whenever it publishes.
      */
     Map<String, List<String>> fingerprint(Service service) {
         Map<String, List<String>> fingerprint = new TreeMap<>();
         MongoDatabase db = db(service);
         for (String collection : db.listCollectionNames()) {
+            if (collection.endsWith(LOG_SUFFIX)) {
+                continue;
+            }
             List<String> documents = new ArrayList<>();
-            for (Document document : db.getCollection(collection).find()) {
+            // The documents before the log: an event the relay moves in between is then seen twice, never not at all.
+            List<Document> stored = db.getCollection(collection).find().into(new ArrayList<>());
+            Map<Object, List<Document>> logged = new HashMap<>();
+            for (Document entry : db.getCollection(collection + LOG_SUFFIX).find()) {
+                logged.computeIfAbsent(entry.get("aggregateId"), id -> new ArrayList<>()).add(entry);
+            }
+            for (Document document : stored) {
                 Object id = document.get("_id");
-                List<Document> audit = document.containsKey("audit")
-                        ? document.getList("audit", Document.class) : null;
-                if (audit != null) {
-                    List<String> requested = audit.stream().filter(entry -> !"SYSTEM".equals(
-                            entry.get("actor", new Document()).getString("kind")))
-                            .map(entry -> entry.get("version") + ":" + entry.getString("type")).toList();
+                if (document.containsKey("outbox")) {
+                    List<String> requested = requestedChanges(document, logged.getOrDefault(id, List.of()));
                     if (!requested.isEmpty()) {
                         documents.add(id + "@" + requested);
                     }
                     continue;
                 }
-                document.remove("outbox");
                 document.remove("lease");
                 Object version = document.get("version");
                 documents.add(id + "@" + (version != null ? version : document.toJson().hashCode()));
@@ -90,6 +99,25 @@ final class StoredState implements AutoCloseable {
             fingerprint.put(collection, documents);
         }
         return fingerprint;
+    }
+
+    /** "version:type" of the aggregate's changes whose actor is not the service itself, oldest first. */
+    private static List<String> requestedChanges(Document aggregate, List<Document> logged) {
+        Map<Long, Document> changes = new TreeMap<>();
+        for (Document pending : aggregate.getList("outbox", Document.class)) {
+            changes.put(((Number) pending.get("version")).longValue(), pending);
+        }
+        for (Document entry : logged) {
+            changes.putIfAbsent(((Number) entry.get("version")).longValue(), entry);
+        }
+        return changes.entrySet().stream()
+                .filter(change -> !"SYSTEM".equals(actorKind(change.getValue().getString("payload"))))
+                .map(change -> change.getKey() + ":" + change.getValue().getString("type")).toList();
+    }
+
+    private static String actorKind(String payload) {
+        Document actor = Document.parse(payload).get("actor", Document.class);
+        return actor == null ? null : actor.getString("kind");
     }
 
     /** Events stored but not yet published, over every service. */

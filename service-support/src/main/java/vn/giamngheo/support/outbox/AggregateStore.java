@@ -3,7 +3,9 @@ package vn.giamngheo.support.outbox;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -29,10 +31,13 @@ import vn.giamngheo.support.domain.StateConflictException;
  * version and an outbox list of events not yet published. No multi-document transaction is needed, so there is no
  * dual write: either the change and its event are both stored, or neither is.
  *
- * <p>Document layout: {@code {_id, version, state: {...}, outbox: [OutboxEntry...], audit: [AuditEntry...],
- * lease: {owner, until}}}. Commands replace only {@code state} and push to {@code outbox} and {@code audit}; the relay
- * only pulls from {@code outbox} and sets {@code lease}; so neither can overwrite the other's work. The audit trail
- * (who made each change) is written in the same single-document write as the change, so it cannot miss one.
+ * <p>Document layout: {@code {_id, version, state: {...}, outbox: [OutboxEntry...], lease: {owner, until}}}. Commands
+ * replace only {@code state} and push to {@code outbox}; the relay only pulls from {@code outbox} and sets
+ * {@code lease}; so neither can overwrite the other's work. Each outbox entry's payload names who made the change
+ * ({@code actor}); once published, the relay moves the entry to the collection's {@link ChangeLog}, so the document
+ * stays the size of the state however many changes it has seen, and the audit trail ({@link #auditTrail}) and the
+ * events of past changes ({@link #changes}) are read from the outbox and the log together. Documents written before
+ * the log existed also carry an {@code audit} array, which is still read.
  */
 public class AggregateStore<S> {
 
@@ -47,6 +52,7 @@ public class AggregateStore<S> {
     static final int RECENT_STATES = 1_000;
 
     private final MongoTemplate mongo;
+    private final ChangeLog changeLog;
     private final String collection;
     private final Class<S> stateType;
     private final String aggregateName;
@@ -82,6 +88,7 @@ public class AggregateStore<S> {
     public AggregateStore(MongoTemplate mongo, String collection, Class<S> stateType, String aggregateName,
                           WriteListener afterWrite, Supplier<Actor> currentActor) {
         this.mongo = mongo;
+        this.changeLog = new ChangeLog(mongo);
         this.collection = collection;
         this.stateType = stateType;
         this.aggregateName = aggregateName;
@@ -105,8 +112,7 @@ public class AggregateStore<S> {
         Document document = new Document("_id", id)
                 .append(VERSION, 1L)
                 .append(STATE, toDocument(state))
-                .append(OUTBOX, List.of(toDocument(OutboxEntry.of(event, actor))))
-                .append(AUDIT, List.of(toDocument(AuditEntry.of(event, actor))));
+                .append(OUTBOX, List.of(toDocument(OutboxEntry.of(event, actor))));
         try {
             mongo.insert(document, collection);
         } catch (DuplicateKeyException e) {
@@ -126,8 +132,7 @@ public class AggregateStore<S> {
         Update change = new Update()
                 .set(STATE, stateDocument)
                 .set(VERSION, next)
-                .push(OUTBOX, toDocument(OutboxEntry.of(event, actor)))
-                .push(AUDIT, toDocument(AuditEntry.of(event, actor)));
+                .push(OUTBOX, toDocument(OutboxEntry.of(event, actor)));
         if (mongo.updateFirst(current, change, collection).getMatchedCount() == 0) {
             recent.invalidate(id);
             Long actual = find(id).map(Versioned::version)
@@ -165,18 +170,58 @@ public class AggregateStore<S> {
     }
 
     /**
-     * Who made each change of the aggregate, oldest first: written with the change itself, so it is complete for
-     * every change stored since audit trails were introduced.
+     * Who made each change of the aggregate, oldest first: the actor is written with the change itself (in its
+     * event's payload), so the trail is complete for every change stored since audit trails were introduced.
      */
     public List<AuditEntry> auditTrail(String id) {
+        Map<Long, AuditEntry> trail = new TreeMap<>();
+        Document document = readChanges(id, true);
+        for (Document legacy : document.getList(AUDIT, Document.class, List.of())) {
+            AuditEntry entry = mongo.getConverter().read(AuditEntry.class, legacy);
+            trail.put(entry.version(), entry);
+        }
+        for (OutboxEntry change : changes(id, document)) {
+            trail.put(change.version(), AuditEntry.of(change));
+        }
+        return List.copyOf(trail.values());
+    }
+
+    /**
+     * The events of the aggregate's changes as stored (payload with its actor), oldest first: the published ones from
+     * the log and those still waiting in the outbox. Changes stored before the log existed are not among them.
+     */
+    public List<OutboxEntry> changes(String id) {
+        return changes(id, readChanges(id, false));
+    }
+
+    /**
+     * The document's outbox is read BEFORE the log: an event the relay moves in between is then found in both
+     * (and counted once), never in neither.
+     */
+    private Document readChanges(String id, boolean withLegacyAudit) {
         Query query = Query.query(Criteria.where("_id").is(id));
-        query.fields().include(AUDIT);
+        query.fields().include(VERSION).include(OUTBOX);
+        if (withLegacyAudit) {
+            query.fields().include(AUDIT);
+        }
         Document document = mongo.findOne(query, Document.class, collection);
         if (document == null) {
             throw new NotFoundException(aggregateName, id);
         }
-        List<Document> entries = document.getList(AUDIT, Document.class, List.of());
-        return entries.stream().map(d -> mongo.getConverter().read(AuditEntry.class, d)).toList();
+        return document;
+    }
+
+    private List<OutboxEntry> changes(String id, Document document) {
+        Map<Long, OutboxEntry> changes = new TreeMap<>();
+        for (Document pending : document.getList(OUTBOX, Document.class, List.of())) {
+            OutboxEntry entry = mongo.getConverter().read(OutboxEntry.class, pending);
+            changes.put(entry.version(), entry);
+        }
+        long version = ((Number) document.get(VERSION)).longValue();
+        for (OutboxEntry logged : changeLog.read(collection, id, version)) {
+            changes.putIfAbsent(logged.version(), logged);
+        }
+        return List.copyOf(changes.values());
     }
 
     public Optional<Versioned<S>> find(String id) {

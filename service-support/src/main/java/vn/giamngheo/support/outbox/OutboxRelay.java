@@ -36,7 +36,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Publishes the events waiting in aggregate documents, in order, and removes each from its document only after the
- * broker acknowledged it (at-least-once; consumers drop duplicates by version).
+ * broker acknowledged it (at-least-once; consumers drop duplicates by version) and it was copied to the collection's
+ * {@link ChangeLog}, where the aggregate's audit trail and logs are read from.
  *
  * <p>The store tells the relay which document it wrote ({@link #nudge(String, String)}); the relay reads those by id,
  * a batch at a time, publishes their events and removes the acknowledged ones with one bulk write. It searches the
@@ -59,6 +60,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Producer<String, byte[]> producer;
     private final RelaySettings settings;
     private final CloudEventRecords records;
+    private final ChangeLog changeLog;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
@@ -76,6 +78,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.producer = producer;
         this.settings = settings;
         this.records = new CloudEventRecords(settings.source());
+        this.changeLog = new ChangeLog(mongo);
         this.published = meters.counter("giamngheo.outbox.published", "topic", settings.topic());
         this.failures = meters.counter("giamngheo.outbox.publish.failures", "topic", settings.topic());
     }
@@ -294,6 +297,16 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         int count = acknowledgedPerDocument.stream().mapToInt(List::size).sum();
+        List<Document> logged = new ArrayList<>(count);
+        for (int i = 0; i < claimed.size(); i++) {
+            Object aggregateId = claimed.get(i).get("_id");
+            for (OutboxEntry entry : pending.get(i)) {
+                if (acknowledgedPerDocument.get(i).contains(entry.eventId())) {
+                    logged.add(ChangeLog.entry(aggregateId, entry));
+                }
+            }
+        }
+        changeLog.append(collection, logged);
         releaseAll(collection, claimed, acknowledgedPerDocument, leased);
         published.increment(count);
         if (failure != null) {

@@ -1,6 +1,7 @@
 package vn.giamngheo.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
@@ -8,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +36,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import vn.giamngheo.contracts.Actor;
 import vn.giamngheo.contracts.EventJson;
 import vn.giamngheo.contracts.plan.PlanCreated;
 import vn.giamngheo.contracts.plan.PlanIssued;
@@ -52,7 +56,7 @@ class OutboxRelayTest {
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged",
-                "relay.unclaimed");
+                "relay.unclaimed", "relay.log", "relay.legacy");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -161,7 +165,7 @@ class OutboxRelayTest {
         // given: a relay that searches only once an hour, told of every write by the store
         OutboxRelay relay = relay("relay.nudged", "nudged", Duration.ofHours(1));
         AggregateStore<Counter> store = new AggregateStore<>(mongo, "nudged", Counter.class, "Counter",
-                (collection, id) -> relay.nudge(collection, id), () -> vn.giamngheo.contracts.Actor.system("test"));
+                (collection, id) -> relay.nudge(collection, id), () -> Actor.system("test"));
         relay.start();
         try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.nudged")) {
             // when
@@ -187,7 +191,7 @@ class OutboxRelayTest {
         // given: a document another instance's search has claimed for an hour (it may be slow or dead)
         OutboxRelay relay = relay("relay.unclaimed", "unclaimed", Duration.ofHours(1));
         AggregateStore<Counter> store = new AggregateStore<>(mongo, "unclaimed", Counter.class, "Counter",
-                (collection, id) -> relay.nudge(collection, id), () -> vn.giamngheo.contracts.Actor.system("test"));
+                (collection, id) -> relay.nudge(collection, id), () -> Actor.system("test"));
         store.create("held", new Counter("held", 0), created("held"));
         Document othersLease = new Document("owner", "other-instance").append("until",
                 Date.from(Instant.now().plusSeconds(3600)));
@@ -209,5 +213,86 @@ class OutboxRelayTest {
         Document stored = mongo.findById("held", Document.class, "unclaimed");
         assertThat(stored.getList("outbox", Document.class)).isEmpty();
         assertThat(stored.get("lease", Document.class).getString("owner")).isEqualTo("other-instance");
+    }
+
+    @Test
+    void published_events_move_to_the_change_log_and_the_audit_trail_and_changes_still_show_every_one() {
+        // given: three changes by two people, all waiting in the aggregate's outbox
+        Actor admin = new Actor("admin", "Quản trị tỉnh", null, Actor.Kind.USER);
+        Actor officer = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+        AtomicReference<Actor> caller = new AtomicReference<>(admin);
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "logged", Counter.class, "Counter",
+                (collection, id) -> { }, caller::get);
+        store.create("moved", new Counter("moved", 0), created("moved"));
+        caller.set(officer);
+        store.update("moved", 1, new Counter("moved", 1), new PlanIssued("moved", 2, null, "ISSUED", Instant.now()));
+        store.update("moved", 2, new Counter("moved", 2), new PlanIssued("moved", 3, null, "ISSUED", Instant.now()));
+        List<AuditEntry> beforePublishing = store.auditTrail("moved");
+
+        // when
+        int published = relay("relay.log", "logged").publishPending();
+
+        // then: the document keeps only its state; the log holds the three events, once each
+        assertThat(published).isEqualTo(3);
+        Document stored = mongo.findById("moved", Document.class, "logged");
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored).doesNotContainKey("audit");
+        assertThat(mongo.findAll(Document.class, "logged_log")).extracting(d -> d.getString("_id"))
+                .containsExactlyInAnyOrder("moved:1", "moved:2", "moved:3");
+        List<AuditEntry> trail = store.auditTrail("moved");
+        assertThat(trail).isEqualTo(beforePublishing);
+        assertThat(trail).extracting(AuditEntry::version).containsExactly(1L, 2L, 3L);
+        assertThat(trail).extracting(AuditEntry::actor).containsExactly(admin, officer, officer);
+        assertThat(store.changes("moved")).extracting(OutboxEntry::version).containsExactly(1L, 2L, 3L);
+        assertThat(EventJson.parse(store.changes("moved").get(1).payload().getBytes(StandardCharsets.UTF_8))
+                .get("status").asString()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void an_event_published_again_after_a_relay_died_before_removing_it_stays_once_in_the_log() {
+        // given: an event published and logged, put back into the outbox as a relay that died before the removal
+        // leaves it
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "relogged", Counter.class, "Counter", () -> { });
+        store.create("again", new Counter("again", 0), created("again"));
+        Document pending = mongo.findById("again", Document.class, "relogged").getList("outbox", Document.class)
+                .get(0);
+        OutboxRelay relay = relay("relay.log", "relogged");
+        relay.publishPending();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("again")), new Update().push("outbox", pending),
+                "relogged");
+
+        // when
+        int publishedAgain = relay.publishPending();
+
+        // then
+        assertThat(publishedAgain).isEqualTo(1);
+        assertThat(mongo.findAll(Document.class, "relogged_log")).hasSize(1);
+        assertThat(mongo.findById("again", Document.class, "relogged").getList("outbox", Document.class)).isEmpty();
+        assertThat(store.auditTrail("again")).extracting(AuditEntry::version).containsExactly(1L);
+    }
+
+    @Test
+    void a_document_written_before_the_change_log_keeps_its_embedded_audit_trail_and_adds_the_new_changes() {
+        // given: a document of the old layout, whose first change is known only from its audit array
+        Actor before = new Actor("admin", "Quản trị tỉnh", null, Actor.Kind.USER);
+        mongo.insert(new Document("_id", "old").append("version", 1L)
+                .append("state", new Document("name", "old").append("value", 0))
+                .append("outbox", List.of())
+                .append("audit", List.of(new Document("version", 1L).append("type", "plan.PlanCreated.v1")
+                        .append("actor", new Document("subject", "admin").append("name", "Quản trị tỉnh")
+                                .append("kind", "USER"))
+                        .append("at", new Date()))), "legacy");
+        Actor officer = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "legacy", Counter.class, "Counter",
+                (collection, id) -> { }, () -> officer);
+
+        // when
+        store.update("old", 1, new Counter("old", 1), new PlanIssued("old", 2, null, "ISSUED", Instant.now()));
+        relay("relay.legacy", "legacy").publishPending();
+
+        // then
+        assertThat(store.auditTrail("old")).extracting(AuditEntry::version, AuditEntry::actor)
+                .containsExactly(tuple(1L, before), tuple(2L, officer));
+        assertThat(store.changes("old")).extracting(OutboxEntry::version).containsExactly(2L);
     }
 }

@@ -33,8 +33,12 @@ import vn.giamngheo.support.domain.UnprocessableException;
  * A task under a plan, led by one unit with coordinating units. Each command returns the new state and the one
  * event that records it; every task event carries the status and progress after the change.
  *
- * <p>The logs (progress reports, deadline extensions, dissemination sessions) live in the aggregate, so an entry and
- * its event are stored in the same single-document write; commands only ever append to them. {@code overdueReported}
+ * <p>A progress report is its event ({@link TaskProgressReported}: the report and, in its payload, who made it), so the
+ * progress log is read from the task's stored changes (see {@code ProgressLog}) and not kept in the document, which
+ * every command rewrites and which would otherwise grow with every report; the state only counts the reports, to
+ * number the next one. {@code progressReports} holds the reports of tasks stored before that, and is never added to.
+ * The short logs (deadline extensions, dissemination sessions) live in the aggregate, so an entry and its event are
+ * stored in the same single-document write; commands only ever append to them. {@code overdueReported}
  * says whether {@link TaskOverdue} was published for the current due date: it is set in the same write as that event
  * and cleared by an extension, which is what makes "once per task and due date" hold with any number of detectors.
  */
@@ -42,8 +46,8 @@ public record Task(String id, String planId, String objectiveId, String title, S
                    TaskPriority priority, String expectedOutput, String leadUnitCode,
                    List<String> coordinatingUnitCodes, LocalDate startDate, LocalDate dueDate, TaskStatus status,
                    int percentComplete, String note, TaskStatus resumeStatus, Boolean overdueReported,
-                   List<ProgressReport> progressReports, List<DeadlineExtension> extensions,
-                   List<DisseminationSession> disseminationSessions) {
+                   List<ProgressReport> progressReports, Integer progressReportCount,
+                   List<DeadlineExtension> extensions, List<DisseminationSession> disseminationSessions) {
 
     /** Only the schemes a browser opens; the event schema requires the same lower-case prefix. */
     private static final Pattern WEB_LINK = Pattern.compile("^https?://.+");
@@ -54,6 +58,8 @@ public record Task(String id, String planId, String objectiveId, String title, S
         // A Boolean, not a boolean: documents written before the overdue check existed have no such field.
         overdueReported = Boolean.TRUE.equals(overdueReported);
         progressReports = progressReports == null ? List.of() : List.copyOf(progressReports);
+        // Documents written before the count existed kept every report, so their count is the list's length.
+        progressReportCount = progressReportCount == null ? progressReports.size() : progressReportCount;
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
         disseminationSessions = disseminationSessions == null ? List.of() : List.copyOf(disseminationSessions);
     }
@@ -93,7 +99,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
         Task task = new Task(id, input.planId(), blankToNull(input.objectiveId()), input.title().trim(),
                 blankToNull(input.description()), input.kind(), input.priority(), blankToNull(input.expectedOutput()),
                 input.leadUnitCode(), coordinating, input.startDate(), input.dueDate(),
-                planIssued ? TaskStatus.ASSIGNED : TaskStatus.PLANNED, 0, null, null, false, List.of(), List.of(),
+                planIssued ? TaskStatus.ASSIGNED : TaskStatus.PLANNED, 0, null, null, false, List.of(), 0, List.of(),
                 List.of());
         return new Change<>(task, new TaskCreated(id, 1, task.planId, task.objectiveId, task.title, task.description,
                 task.kind.name(), task.priority.name(), task.expectedOutput, task.leadUnitCode,
@@ -147,14 +153,15 @@ public record Task(String id, String planId, String objectiveId, String title, S
         }
         List<QuantitativeOutput> outputs = update.outputs().stream().map(o -> new QuantitativeOutput(
                 o.indicator().trim(), o.value(), blankToNull(o.unit()))).toList();
-        ProgressReport report = new ProgressReport(progressReports.size() + 1, percent, percentComplete,
+        ProgressReport report = new ProgressReport(progressReportCount + 1, percent, percentComplete,
                 update.note().trim(), links, outputs, update.correctionReason(), now, by);
         Task progressed = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, dueDate, TaskStatus.IN_PROGRESS, percent,
-                report.note(), null, overdueReported, append(progressReports, report), extensions,
+                report.note(), null, overdueReported, progressReports, report.number(), extensions,
                 disseminationSessions);
         return new Change<>(progressed, new TaskProgressReported(id, version + 1, planId, report.number(),
-                report.note(), links, outputs, report.correctionReason(), progressed.status.name(), percent, now));
+                report.note(), links, outputs, report.correctionReason(), progressed.status.name(), percent,
+                percentComplete, now));
     }
 
     public Change<Task> complete(long version, String completionNote, Instant now) {
@@ -172,7 +179,8 @@ public record Task(String id, String planId, String objectiveId, String title, S
         require("block", TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS);
         Task blocked = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, dueDate, TaskStatus.BLOCKED, percentComplete,
-                reason.trim(), status, overdueReported, progressReports, extensions, disseminationSessions);
+                reason.trim(), status, overdueReported, progressReports, progressReportCount, extensions,
+                disseminationSessions);
         return new Change<>(blocked, new TaskBlocked(id, version + 1, planId, blocked.note, blocked.status.name(),
                 percentComplete, now));
     }
@@ -227,7 +235,8 @@ public record Task(String id, String planId, String objectiveId, String title, S
                 reason.trim(), requestedBy.trim(), now, by);
         Task extended = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, newDueDate, status, percentComplete, note,
-                resumeStatus, false, progressReports, append(extensions, extension), disseminationSessions);
+                resumeStatus, false, progressReports, progressReportCount, append(extensions, extension),
+                disseminationSessions);
         return new Change<>(extended, new TaskDeadlineExtended(id, version + 1, planId, dueDate, newDueDate,
                 extension.reason(), extension.requestedBy(), extension.number(), status.name(), percentComplete,
                 now));
@@ -250,7 +259,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
         }
         Task marked = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, dueDate, status, percentComplete, note,
-                resumeStatus, true, progressReports, extensions, disseminationSessions);
+                resumeStatus, true, progressReports, progressReportCount, extensions, disseminationSessions);
         return new Change<>(marked, new TaskOverdue(id, version + 1, planId, leadUnitCode, dueDate, today,
                 status.name(), percentComplete, now));
     }
@@ -300,7 +309,8 @@ public record Task(String id, String planId, String objectiveId, String title, S
                 earlier + session.officialsAttending(), blankToNull(session.note()), now, by);
         Task updated = new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput,
                 leadUnitCode, coordinatingUnitCodes, startDate, dueDate, TaskStatus.IN_PROGRESS, percentComplete,
-                note, null, overdueReported, progressReports, extensions, append(disseminationSessions, recorded));
+                note, null, overdueReported, progressReports, progressReportCount, extensions,
+                append(disseminationSessions, recorded));
         return new Change<>(updated, new DisseminationSessionRecorded(id, version + 1, planId, recorded.number(),
                 recorded.date(), recorded.unitCode(), recorded.officialsAttending(), recorded.officialsTotal(),
                 recorded.unitOfficialsReached(), recorded.note(), updated.status.name(), percentComplete, now));
@@ -352,7 +362,7 @@ public record Task(String id, String planId, String objectiveId, String title, S
     private Task withStatus(TaskStatus newStatus, int percent, String newNote) {
         return new Task(id, planId, objectiveId, title, description, kind, priority, expectedOutput, leadUnitCode,
                 coordinatingUnitCodes, startDate, dueDate, newStatus, percent, newNote, null, overdueReported,
-                progressReports, extensions, disseminationSessions);
+                progressReports, progressReportCount, extensions, disseminationSessions);
     }
 
     private static <T> List<T> append(List<T> list, T entry) {

@@ -25,6 +25,7 @@ import vn.giamngheo.support.outbox.AuditEntry;
 import vn.giamngheo.support.outbox.Versioned;
 import vn.giamngheo.support.web.IfMatch;
 import vn.giamngheo.support.web.PageResponse;
+import vn.giamngheo.task.task.ProgressLog;
 import vn.giamngheo.task.task.TaskCommands;
 import vn.giamngheo.task.task.TaskStore;
 import vn.giamngheo.task.task.TaskStore.UnitRole;
@@ -43,11 +44,13 @@ public class TaskController {
 
     private final TaskCommands commands;
     private final TaskStore store;
+    private final ProgressLog progressLog;
     private final Clock clock;
 
-    public TaskController(TaskCommands commands, TaskStore store, Clock clock) {
+    public TaskController(TaskCommands commands, TaskStore store, ProgressLog progressLog, Clock clock) {
         this.commands = commands;
         this.store = store;
+        this.progressLog = progressLog;
         this.clock = clock;
     }
 
@@ -111,7 +114,7 @@ public class TaskController {
     public ResponseEntity<TaskLogResponse<ProgressReport>> progressReports(@PathVariable String id) {
         Versioned<Task> task = store.get(id);
         return ResponseEntity.ok().eTag(IfMatch.etag(task.version()))
-                .body(new TaskLogResponse<>(task.id(), task.version(), task.state().progressReports()));
+                .body(new TaskLogResponse<>(task.id(), task.version(), progressLog.of(task)));
     }
 
     @PostMapping("/{id}/complete")

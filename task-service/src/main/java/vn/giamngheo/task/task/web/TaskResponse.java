@@ -25,6 +25,6 @@ public record TaskResponse(String id, long version, String planId, String object
                 t.description(), t.kind(), t.priority(), t.expectedOutput(), t.leadUnitCode(),
                 t.coordinatingUnitCodes(), t.startDate(), t.dueDate(), t.originalDueDate(), t.extensions().size(),
                 t.status(), t.percentComplete(), t.note(), t.isOverdue(today), t.overdueReported(),
-                t.progressReports().size(), t.disseminationSessions().size());
+                t.progressReportCount(), t.disseminationSessions().size());
     }
 }
