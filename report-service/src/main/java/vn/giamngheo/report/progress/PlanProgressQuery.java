@@ -100,9 +100,11 @@ public class PlanProgressQuery {
     public Stream<TaskRow> taskRows(Snapshot snapshot) {
         Map<String, PlanRecord> byId = new HashMap<>();
         snapshot.subtree().forEach(p -> byId.put(p.id(), p));
-        return tasks.streamOfPlans(byId.keySet()).flatMap(task -> task.stateBefore(snapshot.cutoff(), calendar.zone())
-                .map(state -> new TaskRow(byId.get(task.planId()), task, state, state.isOverdueOn(snapshot.day())))
-                .stream());
+        return tasks.streamOfPlans(byId.keySet(), snapshot.cutoff())
+                .flatMap(task -> task.stateBefore(snapshot.cutoff(), calendar.zone())
+                        .map(state -> new TaskRow(byId.get(task.planId()), task, state,
+                                state.isOverdueOn(snapshot.day())))
+                        .stream());
     }
 
     public Snapshot snapshot(String planId, LocalDate asOf) {
@@ -123,7 +125,7 @@ public class PlanProgressQuery {
                 .filter(p -> p.statusBefore(cutoff).isPresent())
                 .filter(p -> !withoutDrafts || !PlanVisibility.isDraft(p)).toList();
         Map<String, List<ProgressFigures.Item>> items = new HashMap<>();
-        for (TaskRecord task : tasks.ofPlans(subtree.stream().map(PlanRecord::id).toList())) {
+        for (TaskRecord task : tasks.ofPlans(subtree.stream().map(PlanRecord::id).toList(), cutoff)) {
             task.stateBefore(cutoff, calendar.zone()).ifPresent(state -> items.computeIfAbsent(task.planId(),
                     k -> new ArrayList<>()).add(new ProgressFigures.Item(state, task.priority())));
         }

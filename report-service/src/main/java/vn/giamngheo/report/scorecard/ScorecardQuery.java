@@ -57,7 +57,7 @@ public class ScorecardQuery {
 
     public Scorecard of(String unitCode, ReportPeriod period, LocalDate asOf) {
         Evaluation evaluation = evaluation(period, asOf);
-        List<TaskRecord> unitTasks = tasks.ofUnit(unitCode);
+        List<TaskRecord> unitTasks = tasks.ofUnit(unitCode, evaluation.cutoff());
         var unit = units.find(unitCode);
         if (unit.isEmpty() && unitTasks.isEmpty()) {
             throw new NotFoundException("Unit", unitCode);
@@ -68,8 +68,8 @@ public class ScorecardQuery {
     /** Every unit that leads, coordinates or had officials reached by a task in the period, by unit code. */
     public List<Scorecard> all(ReportPeriod period, LocalDate asOf) {
         Evaluation evaluation = evaluation(period, asOf);
-        List<ScorecardFigures.Stated> stated = ScorecardFigures.states(tasks.all(), evaluation.cutoff(),
-                calendar.zone());
+        List<ScorecardFigures.Stated> stated = ScorecardFigures.states(tasks.all(evaluation.cutoff()),
+                evaluation.cutoff(), calendar.zone());
         Map<String, List<ScorecardFigures.Stated>> byUnit = new TreeMap<>();
         for (ScorecardFigures.Stated s : stated) {
             Set<String> involved = new HashSet<>(s.task().coordinatingUnitCodes());

@@ -45,7 +45,7 @@ public class ExpectedSubmitters {
         if (planIds.isEmpty()) {
             return units;
         }
-        for (TaskRecord task : tasks.ofPlans(planIds)) {
+        for (TaskRecord task : tasks.ofPlans(planIds, cutoff)) {
             task.stateBefore(cutoff, calendar.zone())
                     .filter(state -> ScorecardFigures.inPeriod(task, state, period))
                     .ifPresent(state -> units.add(task.leadUnitCode()));

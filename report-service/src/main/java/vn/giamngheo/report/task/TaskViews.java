@@ -1,12 +1,26 @@
 package vn.giamngheo.report.task;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -18,23 +32,38 @@ import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.task.DisseminationSessionRecorded;
 import vn.giamngheo.contracts.task.TaskCreated;
+import vn.giamngheo.report.task.domain.Reach;
 import vn.giamngheo.report.task.domain.TaskEntry;
 import vn.giamngheo.report.task.domain.TaskRecord;
+import vn.giamngheo.report.task.domain.TaskState;
 import vn.giamngheo.support.consume.ApplyOutcome;
 import vn.giamngheo.support.consume.IncomingEvent;
 import vn.giamngheo.support.consume.VersionedCopies;
 
 /**
- * One document per task, kept from task.events: the facts progress reports and scorecards aggregate. Every task event
- * carries the task's status and percentage after the change, so each event simply sets them; the same update pushes
- * the event's entry onto the task's {@code history} (time, status, percentage, due date, dissemination reach). As the
- * push happens in the version-checked update, a redelivered event can never add a second entry, and reports "as of"
- * a past date fold the history up to that date.
+ * One document per task in {@code task_views}, kept from task.events: the task's present facts, constant in size.
+ * Every task event carries the task's status and percentage after the change, so each event simply sets them; the
+ * same version-checked update keeps current what reports of "now" would otherwise fold from the history: the
+ * creation time, the completion time with the due date in force then, each unit's latest dissemination reach, the
+ * units reached, and the latest time of any event.
+ *
+ * <p>The history lives in {@code task_history}, one small document per applied event, id {@code taskId:version},
+ * inserted after the view's update was applied — or found already applied, so a crash between the two writes is
+ * repaired by the redelivery; the insert of an entry already there is refused by the unique id and changes nothing.
+ * Reports "as of" a past day read the entries of the tasks changed since by id (mongo-java-server uses only unique
+ * indexes, and {@code _id $in} is one), and fold them up to that day. Views written before the history moved out
+ * still carry a {@code history} array: it is read and merged with the entries written since, by version.
  */
 @Component
 public class TaskViews {
 
     public static final String COLLECTION = "task_views";
+    public static final String HISTORY = "task_history";
+
+    /** Entry ids per history query: bounds a query's size whatever the tasks' histories. */
+    static final int IDS_PER_QUERY = 5_000;
+    /** Tasks whose histories a streamed export reads together. */
+    static final int TASKS_PER_BATCH = 200;
 
     private final MongoTemplate mongo;
     private final VersionedCopies copies;
@@ -45,6 +74,7 @@ public class TaskViews {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("planId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("leadUnitCode", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("coordinatingUnitCodes", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("disseminationUnits", Sort.Direction.ASC));
     }
 
     public ApplyOutcome apply(IncomingEvent event) {
@@ -52,13 +82,19 @@ public class TaskViews {
         DomainEvent payload = event.payload();
         String status = data.get("status").asString();
         int percent = data.get("percentComplete").asInt();
-        Document entry = new Document("v", event.version()).append("at", Date.from(payload.occurredAt()))
+        Date at = Date.from(payload.occurredAt());
+        Document entry = new Document("_id", historyId(event.subject(), event.version()))
+                .append("taskId", event.subject()).append("v", event.version()).append("at", at)
                 .append("type", event.type()).append("status", status).append("percent", percent);
         Update update = new Update()
                 .set("planId", data.get("planId").asString())
                 .set("status", status)
                 .set("percentComplete", percent)
-                .set("updatedAt", event.time());
+                .set("updatedAt", event.time())
+                .max("lastEventAt", at);
+        if (event.version() == 1) {
+            update.set("createdAt", at);
+        }
         if (payload instanceof TaskCreated created) {
             update.set("title", created.title()).set("leadUnitCode", created.leadUnitCode())
                     .set("coordinatingUnitCodes", created.coordinatingUnitCodes())
@@ -67,60 +103,262 @@ public class TaskViews {
                     .set("startDate", text(created.startDate())).set("originalDueDate", text(created.dueDate()));
         }
         // TaskCreated, TaskDeadlineExtended and TaskOverdue carry the due date in force after the change.
-        if (data.hasNonNull("dueDate")) {
-            update.set("dueDate", data.get("dueDate").asString());
-            entry.append("dueDate", data.get("dueDate").asString());
+        String dueDate = data.hasNonNull("dueDate") ? data.get("dueDate").asString() : null;
+        if (dueDate != null) {
+            update.set("dueDate", dueDate);
+            entry.append("dueDate", dueDate);
+        }
+        if (TaskState.DONE.equals(status)) {
+            completion(event, at, dueDate, update);
+        } else {
+            update.unset("completedAt").unset("dueDateAtCompletion");
         }
         if (payload instanceof DisseminationSessionRecorded session) {
             entry.append("unit", session.unitCode()).append("reached", session.unitOfficialsReached())
                     .append("total", session.officialsTotal());
+            update.set("reach." + fieldName(session.unitCode()), new Document("reached",
+                    session.unitOfficialsReached()).append("total", session.officialsTotal()))
+                    .addToSet("disseminationUnits", session.unitCode());
         }
-        update.push("history", entry);
-        return copies.applyNext(COLLECTION, event.subject(), event.version(), update);
+        ApplyOutcome outcome = copies.applyNext(COLLECTION, event.subject(), event.version(), update);
+        record(entry);
+        return outcome;
     }
 
+    /**
+     * Becoming DONE records when, with the due date in force; staying DONE keeps the first time. Whether the task was
+     * already DONE is read from the view: the update is applied only on the version read just before it (the events
+     * of a task are applied one at a time), and only DONE events need the read.
+     */
+    private void completion(IncomingEvent event, Date at, String dueDate, Update update) {
+        Document before = null;
+        if (event.version() > 1) {
+            Query query = Query.query(Criteria.where("_id").is(event.subject()));
+            query.fields().include("status").include("dueDate");
+            before = mongo.findOne(query, Document.class, COLLECTION);
+        }
+        if (before == null || !TaskState.DONE.equals(before.getString("status"))) {
+            update.set("completedAt", at).set("dueDateAtCompletion",
+                    dueDate != null || before == null ? dueDate : before.getString("dueDate"));
+        }
+    }
+
+    /** The entry of an applied event; already there after a redelivery, which is what the unique id is for. */
+    private void record(Document entry) {
+        try {
+            mongo.insert(entry, HISTORY);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // Recorded by an earlier delivery of the same event: nothing to do.
+        }
+    }
+
+    /** The task's present facts (no history). */
     public Optional<TaskRecord> find(String taskId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(taskId)
-                .and("title").exists(true)), Document.class, COLLECTION)).map(TaskViews::toRecord);
+                .and("title").exists(true)), Document.class, COLLECTION)).map(d -> toView(d).task());
     }
 
+    /** The plans' tasks with their present facts: enough for their state now. */
     public List<TaskRecord> ofPlans(Collection<String> planIds) {
-        return mongo.find(Query.query(Criteria.where("planId").in(planIds).and("title").exists(true)),
-                Document.class, COLLECTION).stream().map(TaskViews::toRecord).toList();
+        return ofPlans(planIds, null);
     }
 
-    /** The plan's tasks ordered by due date, read lazily for exports of any size. */
-    public Stream<TaskRecord> streamOfPlans(Collection<String> planIds) {
+    /** The plans' tasks, able to tell their state before {@code cutoff} (null: now, no history read). */
+    public List<TaskRecord> ofPlans(Collection<String> planIds, Instant cutoff) {
+        return withPast(mongo.find(Query.query(Criteria.where("planId").in(planIds).and("title").exists(true)),
+                Document.class, COLLECTION).stream().map(TaskViews::toView).toList(), cutoff);
+    }
+
+    /** The plans' tasks ordered by due date, read lazily for exports of any size; see {@link #ofPlans}. */
+    public Stream<TaskRecord> streamOfPlans(Collection<String> planIds, Instant cutoff) {
         Query query = Query.query(Criteria.where("planId").in(planIds).and("title").exists(true))
                 .with(Sort.by("dueDate", "_id"));
-        return mongo.stream(query, Document.class, COLLECTION).map(TaskViews::toRecord);
+        Stream<Document> documents = mongo.stream(query, Document.class, COLLECTION);
+        Iterator<List<View>> batches = batches(documents.map(TaskViews::toView).iterator());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false)
+                .onClose(documents::close).flatMap(batch -> withPast(batch, cutoff).stream());
     }
 
-    /** Tasks the unit leads or coordinates. */
-    public List<TaskRecord> ofUnit(String unitCode) {
+    /** Tasks the unit leads or coordinates, or whose sessions reached its officials; see {@link #ofPlans}. */
+    public List<TaskRecord> ofUnit(String unitCode, Instant cutoff) {
         Criteria criteria = new Criteria().orOperator(Criteria.where("leadUnitCode").is(unitCode),
-                Criteria.where("coordinatingUnitCodes").is(unitCode), Criteria.where("history.unit").is(unitCode));
-        return mongo.find(Query.query(criteria), Document.class, COLLECTION).stream()
-                .filter(d -> d.getString("title") != null).map(TaskViews::toRecord).toList();
+                Criteria.where("coordinatingUnitCodes").is(unitCode),
+                Criteria.where("disseminationUnits").is(unitCode),
+                // views written before the history moved to task_history
+                Criteria.where("history.unit").is(unitCode));
+        return withPast(mongo.find(Query.query(criteria), Document.class, COLLECTION).stream()
+                .filter(d -> d.getString("title") != null).map(TaskViews::toView).toList(), cutoff);
     }
 
-    /** Every task the service knows. */
-    public List<TaskRecord> all() {
-        return mongo.find(Query.query(Criteria.where("title").exists(true)), Document.class, COLLECTION).stream()
-                .map(TaskViews::toRecord).toList();
+    /** Every task the service knows; see {@link #ofPlans}. */
+    public List<TaskRecord> all(Instant cutoff) {
+        return withPast(mongo.find(Query.query(Criteria.where("title").exists(true)), Document.class, COLLECTION)
+                .stream().map(TaskViews::toView).toList(), cutoff);
     }
 
-    static TaskRecord toRecord(Document d) {
-        List<TaskEntry> history = d.getList("history", Document.class, List.of()).stream()
-                .map(h -> new TaskEntry(((Number) h.get("v")).longValue(), h.getDate("at").toInstant(),
-                        h.getString("type"), h.getString("status"), h.getInteger("percent", 0),
-                        date(h.getString("dueDate")), h.getString("unit"), h.getInteger("reached"),
-                        h.getInteger("total"))).toList();
-        return new TaskRecord(d.getString("_id"), d.getString("planId"), d.getString("title"), d.getString("kind"),
-                d.getString("priority"), d.getString("leadUnitCode"),
+    /** A view as read, with the version its history goes up to. */
+    record View(TaskRecord task, long lastVersion) {
+    }
+
+    /**
+     * The tasks with their histories where the state before {@code cutoff} can differ from the present one: those
+     * with an event at or after it. Their entries are read by id, 1 to the view's last version, except the versions
+     * a view written before the change still carries itself.
+     */
+    private List<TaskRecord> withPast(List<View> views, Instant cutoff) {
+        List<String> ids = new ArrayList<>();
+        for (View view : views) {
+            if (view.task().needsHistoryFor(cutoff)) {
+                Set<Long> embedded = new HashSet<>();
+                view.task().history().forEach(e -> embedded.add(e.version()));
+                for (long v = 1; v <= view.lastVersion(); v++) {
+                    if (!embedded.contains(v)) {
+                        ids.add(historyId(view.task().id(), v));
+                    }
+                }
+            }
+        }
+        Map<String, List<TaskEntry>> entries = entriesOf(ids);
+        List<TaskRecord> result = new ArrayList<>(views.size());
+        for (View view : views) {
+            TaskRecord task = view.task();
+            if (!task.needsHistoryFor(cutoff)) {
+                result.add(task);
+                continue;
+            }
+            Map<Long, TaskEntry> byVersion = new TreeMap<>();
+            task.history().forEach(e -> byVersion.put(e.version(), e));
+            entries.getOrDefault(task.id(), List.of()).forEach(e -> byVersion.putIfAbsent(e.version(), e));
+            result.add(task.withHistory(new ArrayList<>(byVersion.values())));
+        }
+        return result;
+    }
+
+    private Map<String, List<TaskEntry>> entriesOf(List<String> ids) {
+        Map<String, List<TaskEntry>> byTask = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, HISTORY).forEach(
+                    d -> byTask.computeIfAbsent(d.getString("taskId"), k -> new ArrayList<>()).add(entry(d)));
+        }
+        return byTask;
+    }
+
+    private static Iterator<List<View>> batches(Iterator<View> views) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return views.hasNext();
+            }
+
+            @Override
+            public List<View> next() {
+                if (!views.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<View> batch = new ArrayList<>(TASKS_PER_BATCH);
+                while (views.hasNext() && batch.size() < TASKS_PER_BATCH) {
+                    batch.add(views.next());
+                }
+                return batch;
+            }
+        };
+    }
+
+    static String historyId(String taskId, long version) {
+        return taskId + ":" + version;
+    }
+
+    /**
+     * The present facts of a view. One written before the history moved out has no creation or completion fields
+     * (unless an event since set them) and carries its entries up to then: those facts are folded from them, and the
+     * reach recorded since overrides theirs.
+     */
+    static View toView(Document d) {
+        List<TaskEntry> embedded = d.getList("history", Document.class, List.of()).stream().map(TaskViews::entry)
+                .toList();
+        LocalDate originalDueDate = date(d.getString("originalDueDate"));
+        TaskRecord.Fold legacy = TaskRecord.Fold.of(embedded.stream()
+                        .sorted(Comparator.comparingLong(TaskEntry::version)).toList(), originalDueDate, null)
+                .orElse(null);
+        String status = d.getString("status");
+        Instant createdAt = instant(d, "createdAt");
+        if (createdAt == null && legacy != null) {
+            createdAt = legacy.createdAt();
+        }
+        Instant lastEventAt = instant(d, "lastEventAt");
+        for (TaskEntry e : embedded) {
+            lastEventAt = lastEventAt == null || e.at().isAfter(lastEventAt) ? e.at() : lastEventAt;
+        }
+        Instant completedAt = null;
+        LocalDate dueAtCompletion = null;
+        if (TaskState.DONE.equals(status)) {
+            if (d.containsKey("completedAt")) {
+                completedAt = instant(d, "completedAt");
+                dueAtCompletion = date(d.getString("dueDateAtCompletion"));
+            } else if (legacy != null) {
+                // DONE since before the history moved out, every event since DONE as well
+                completedAt = legacy.completedAt();
+                dueAtCompletion = legacy.dueAtCompletion();
+            }
+        }
+        Map<String, Reach> reach = new HashMap<>(legacy == null ? Map.of() : legacy.reach());
+        Document recorded = d.get("reach", Document.class);
+        if (recorded != null) {
+            recorded.forEach((key, value) -> {
+                Document r = (Document) value;
+                reach.put(unitOf(key), new Reach(r.getInteger("reached"), r.getInteger("total")));
+            });
+        }
+        Object version = d.get(VersionedCopies.LAST_VERSION);
+        TaskRecord task = new TaskRecord(d.getString("_id"), d.getString("planId"), d.getString("title"),
+                d.getString("kind"), d.getString("priority"), d.getString("leadUnitCode"),
                 d.getList("coordinatingUnitCodes", String.class, List.of()), date(d.getString("startDate")),
-                date(d.getString("originalDueDate")), d.getString("status"), d.getInteger("percentComplete", 0),
-                date(d.getString("dueDate")), history);
+                originalDueDate, status, d.getInteger("percentComplete", 0), date(d.getString("dueDate")), createdAt,
+                completedAt, dueAtCompletion, reach, lastEventAt, embedded, false);
+        return new View(task, version == null ? 0 : ((Number) version).longValue());
+    }
+
+    private static TaskEntry entry(Document h) {
+        return new TaskEntry(((Number) h.get("v")).longValue(), h.getDate("at").toInstant(), h.getString("type"),
+                h.getString("status"), h.getInteger("percent", 0), date(h.getString("dueDate")), h.getString("unit"),
+                h.getInteger("reached"), h.getInteger("total"));
+    }
+
+    /**
+     * A unit code as a field name of the reach map: codes are free text up to 32 characters, and a '.' would be read
+     * as a path and a leading '$' as an operator, so '%', '.' and '$' are percent-encoded.
+     */
+    static String fieldName(String unitCode) {
+        StringBuilder name = new StringBuilder(unitCode.length());
+        for (char c : unitCode.toCharArray()) {
+            switch (c) {
+                case '%' -> name.append("%25");
+                case '.' -> name.append("%2E");
+                case '$' -> name.append("%24");
+                default -> name.append(c);
+            }
+        }
+        return name.toString();
+    }
+
+    static String unitOf(String fieldName) {
+        StringBuilder unit = new StringBuilder(fieldName.length());
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (c == '%' && i + 2 < fieldName.length()) {
+                unit.append((char) Integer.parseInt(fieldName.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                unit.append(c);
+            }
+        }
+        return unit.toString();
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date value = d.getDate(field);
+        return value == null ? null : value.toInstant();
     }
 
     private static String text(LocalDate date) {

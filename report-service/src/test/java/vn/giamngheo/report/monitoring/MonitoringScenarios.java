@@ -505,6 +505,11 @@ abstract class MonitoringScenarios extends ReportScenarioSupport {
                 List<Document> rebuilt = documents(replay, collection, keys);
                 assertThat(rebuilt).as(collection).isNotEmpty().isEqualTo(original);
             }
+            List<Document> originalHistory = mongo.find(Query.query(Criteria.where("taskId").in(keys))
+                    .with(org.springframework.data.domain.Sort.by("_id")), Document.class, TaskViews.HISTORY);
+            assertThat(replay.find(Query.query(Criteria.where("taskId").in(keys))
+                    .with(org.springframework.data.domain.Sort.by("_id")), Document.class, TaskViews.HISTORY))
+                    .as(TaskViews.HISTORY).hasSizeGreaterThan(world.tasks.size()).isEqualTo(originalHistory);
             // and the same reports computed from them
             VersionedCopies copies = new VersionedCopies(replay);
             PlanViews plans = new PlanViews(replay, copies);
