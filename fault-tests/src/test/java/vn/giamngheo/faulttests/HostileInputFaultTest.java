@@ -382,8 +382,8 @@ class HostileInputFaultTest implements RestoreAndReport.Scenarios {
                     .first();
             assertThat(stored.get("state", Document.class).getString("title")).isEqualTo(titles.get(i));
         }
-        List<Document> reports = stack.db(Service.TASK).getCollection("tasks").find(new Document("_id", task)).first()
-                .get("state", Document.class).getList("progressReports", Document.class);
+        List<Document> reports = Invariants.storedProgressReports(stack,
+                stack.db(Service.TASK).getCollection("tasks").find(new Document("_id", task)).first());
         assertThat(reports.stream().map(r -> r.getString("note")).toList())
                 .containsExactlyElementsOf(notes.stream().map(String::trim).toList());
         Settled settled = Settled.check(stack, java.util.Set.of());

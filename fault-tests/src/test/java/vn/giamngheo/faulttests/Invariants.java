@@ -163,6 +163,28 @@ final class Invariants {
     }
 
     /**
+     * The task's progress reports as stored, oldest first: the payloads of its {@code TaskProgressReported} events,
+     * still in the document's outbox or already in the {@code tasks_log} change log (each version once; the document
+     * is read first, so an event the relay moves meanwhile is seen in both rather than in neither).
+     */
+    static List<Document> storedProgressReports(FaultStack stack, Document task) {
+        Map<Long, Document> changes = new java.util.TreeMap<>();
+        for (Document pending : task.getList("outbox", Document.class, List.of())) {
+            changes.put(((Number) pending.get("version")).longValue(), pending);
+        }
+        long version = ((Number) task.get("version")).longValue();
+        List<String> ids = new ArrayList<>();
+        for (long v = 1; v <= version; v++) {
+            ids.add(task.get("_id") + ":" + v);
+        }
+        for (Document logged : stack.db(Service.TASK).getCollection("tasks_log").find(Filters.in("_id", ids))) {
+            changes.putIfAbsent(((Number) logged.get("version")).longValue(), logged);
+        }
+        return changes.values().stream().filter(c -> "task.TaskProgressReported.v1".equals(c.getString("type")))
+                .map(c -> Document.parse(c.getString("payload"))).toList();
+    }
+
+    /**
      * Every acknowledged progress report is in the task's log exactly once, and its event (the version the client
      * was given) is on the topic with the same note; an uncertain one is there at most once; nothing else of the
      * scenario is. Returns how many uncertain writes turned out to be stored.
@@ -180,13 +202,12 @@ final class Invariants {
                 problems.add("task " + taskId + " is missing");
                 continue;
             }
-            List<Document> reports = task.get("state", Document.class).getList("progressReports", Document.class,
-                    List.of());
+            List<Document> reports = storedProgressReports(stack, task);
             List<String> notes = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
-                if (reports.get(i).getInteger("number") != i + 1) {
+                if (reports.get(i).getInteger("reportNumber") != i + 1) {
                     problems.add(taskId + ": progress report " + (i + 1) + " is numbered "
-                            + reports.get(i).getInteger("number"));
+                            + reports.get(i).getInteger("reportNumber"));
                 }
                 notes.add(reports.get(i).getString("note"));
             }
