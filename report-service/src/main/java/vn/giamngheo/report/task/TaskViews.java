@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -85,6 +86,7 @@ public class TaskViews {
     private final VersionedCopies copies;
     private final int idsPerQuery;
 
+    @Autowired
     public TaskViews(MongoTemplate mongo, VersionedCopies copies) {
         this(mongo, copies, IDS_PER_QUERY);
     }
@@ -300,8 +302,9 @@ public class TaskViews {
         return isTask(d) && planIds.contains(d.getString("planId"));
     }
 
+    /** What {@code title: {$exists: true}} selected (fields are included only when present, so this holds). */
     private static boolean isTask(Document d) {
-        return d.getString("title") != null;
+        return d.containsKey("title");
     }
 
     /** Tasks the unit leads or coordinates, or whose sessions reached its officials; see {@link #ofPlans}. */
