@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -17,9 +18,11 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,12 +56,26 @@ import vn.giamngheo.support.consume.VersionedCopies;
  * Reports "as of" a past day read the entries of the tasks changed since by id (mongo-java-server uses only unique
  * indexes, and {@code _id $in} is one), and fold them up to that day. Views written before the history moved out
  * still carry a {@code history} array: it is read and merged with the entries written since, by version.
+ *
+ * <p>A plan's tasks are found through {@code plan_tasks}, one document per plan, {@code {_id: planId, taskIds}}: the
+ * reads by plan look up the plans' memberships and then the views by {@code _id $in}, the only kind of query by which
+ * the local stack's MongoDB-wire server (mongo-java-server) uses an index; by {@code planId} it would deserialise
+ * every view of the province under the collection's lock the projection also needs. A task's plan never changes (no
+ * task event names another one), so the membership is added once, for {@code TaskCreated}, after the view's update
+ * was applied or found already applied, like the history entry. Views written before memberships were kept get theirs
+ * from a one-time backfill at start-up.
  */
 @Component
 public class TaskViews {
 
     public static final String COLLECTION = "task_views";
     public static final String HISTORY = "task_history";
+    public static final String PLAN_TASKS = "plan_tasks";
+    /**
+     * The document of {@code plan_tasks} that says the memberships of the views written before it existed were added;
+     * written only once the backfill completed. Plan ids are UUIDs, so it cannot be taken for a plan.
+     */
+    static final String BACKFILLED = "#backfilled";
 
     /** Entry ids per history query: bounds a query's size whatever the tasks' histories. */
     static final int IDS_PER_QUERY = 5_000;
@@ -67,14 +84,45 @@ public class TaskViews {
 
     private final MongoTemplate mongo;
     private final VersionedCopies copies;
+    private final int idsPerQuery;
 
+    @Autowired
     public TaskViews(MongoTemplate mongo, VersionedCopies copies) {
+        this(mongo, copies, IDS_PER_QUERY);
+    }
+
+    /** With smaller queries, so tests can cross their boundaries with few tasks. */
+    TaskViews(MongoTemplate mongo, VersionedCopies copies, int idsPerQuery) {
         this.mongo = mongo;
         this.copies = copies;
+        this.idsPerQuery = idsPerQuery;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("planId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("leadUnitCode", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("coordinatingUnitCodes", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("disseminationUnits", Sort.Direction.ASC));
+        backfillMemberships();
+    }
+
+    /**
+     * Adds the memberships of the views written before {@code plan_tasks} existed: one scan of the views, grouped by
+     * plan, then one {@code $addToSet} upsert per plan, and the marker last. A crash before the marker runs it all
+     * again at the next start, which changes nothing for the memberships already added. Once the marker is there a
+     * start reads one document by id; a fresh database scans an empty collection.
+     */
+    private void backfillMemberships() {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(BACKFILLED)), PLAN_TASKS)) {
+            return;
+        }
+        Map<String, List<String>> byPlan = new HashMap<>();
+        Query views = new Query();
+        views.fields().include("planId");
+        try (Stream<Document> documents = mongo.stream(views, Document.class, COLLECTION)) {
+            documents.filter(d -> d.getString("planId") != null).forEach(d -> byPlan
+                    .computeIfAbsent(d.getString("planId"), k -> new ArrayList<>()).add(d.getString("_id")));
+        }
+        byPlan.forEach((planId, taskIds) -> addMembers(planId, taskIds));
+        mongo.upsert(Query.query(Criteria.where("_id").is(BACKFILLED)), new Update().set("completedAt", new Date()),
+                PLAN_TASKS);
     }
 
     public ApplyOutcome apply(IncomingEvent event) {
@@ -121,8 +169,27 @@ public class TaskViews {
                     .addToSet("disseminationUnits", session.unitCode());
         }
         ApplyOutcome outcome = copies.applyNext(COLLECTION, event.subject(), event.version(), update);
+        if (payload instanceof TaskCreated created) {
+            addMembers(created.planId(), List.of(event.subject()));
+        }
         record(entry);
         return outcome;
+    }
+
+    /**
+     * Adds tasks to the plan's membership; adding one already there changes nothing. Only the upsert's {@code _id} is
+     * queried, which the wire server finds by its index. Two first upserts of one plan at the same time can both try
+     * the insert (real MongoDB retries that itself on an {@code _id} equality, older servers do not): the loser's
+     * tasks are then added to the document the other inserted.
+     */
+    private void addMembers(String planId, List<String> taskIds) {
+        Query plan = Query.query(Criteria.where("_id").is(planId));
+        Update add = new Update().addToSet("taskIds").each(taskIds.toArray());
+        try {
+            mongo.upsert(plan, add, PLAN_TASKS);
+        } catch (DuplicateKeyException insertedMeanwhile) {
+            mongo.updateFirst(plan, add, PLAN_TASKS);
+        }
     }
 
     /**
@@ -154,8 +221,9 @@ public class TaskViews {
 
     /** The task's present facts (no history). */
     public Optional<TaskRecord> find(String taskId) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(taskId)
-                .and("title").exists(true)), Document.class, COLLECTION)).map(d -> toView(d).task());
+        // by _id alone, the wire server's indexed lookup; with the title in the query it would scan the views
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(taskId)), Document.class,
+                COLLECTION)).filter(TaskViews::isTask).map(d -> toView(d).task());
     }
 
     /** The plans' tasks with their present facts: enough for their state now. */
@@ -163,20 +231,80 @@ public class TaskViews {
         return ofPlans(planIds, null);
     }
 
-    /** The plans' tasks, able to tell their state before {@code cutoff} (null: now, no history read). */
+    /**
+     * The plans' tasks, able to tell their state before {@code cutoff} (null: now, no history read); in the order of
+     * the plans given, each plan's tasks in the order they were created (the query by plan had no order either).
+     */
     public List<TaskRecord> ofPlans(Collection<String> planIds, Instant cutoff) {
-        return withPast(mongo.find(Query.query(Criteria.where("planId").in(planIds).and("title").exists(true)),
-                Document.class, COLLECTION).stream().map(TaskViews::toView).toList(), cutoff);
+        Set<String> plans = Set.copyOf(planIds);
+        List<String> taskIds = taskIdsOf(planIds);
+        Map<String, Document> byId = new HashMap<>();
+        forEachView(taskIds, null, d -> byId.put(d.getString("_id"), d));
+        List<View> views = new ArrayList<>(byId.size());
+        for (String id : taskIds) {
+            Document d = byId.get(id);
+            if (d != null && isTaskOf(d, plans)) {
+                views.add(toView(d));
+            }
+        }
+        return withPast(views, cutoff);
     }
 
-    /** The plans' tasks ordered by due date, read lazily for exports of any size; see {@link #ofPlans}. */
+    /**
+     * The plans' tasks ordered by due date (none first), then id, as a query sorted by both would give them, read in
+     * batches for exports of any size; see {@link #ofPlans}. The order is taken from the views' due dates first, then
+     * the views are read a batch at a time in that order.
+     */
     public Stream<TaskRecord> streamOfPlans(Collection<String> planIds, Instant cutoff) {
-        Query query = Query.query(Criteria.where("planId").in(planIds).and("title").exists(true))
-                .with(Sort.by("dueDate", "_id"));
-        Stream<Document> documents = mongo.stream(query, Document.class, COLLECTION);
-        Iterator<List<View>> batches = batches(documents.map(TaskViews::toView).iterator());
+        Set<String> plans = Set.copyOf(planIds);
+        List<Document> keys = new ArrayList<>();
+        forEachView(taskIdsOf(planIds), new String[] {"planId", "title", "dueDate"}, d -> {
+            if (isTaskOf(d, plans)) {
+                keys.add(d);
+            }
+        });
+        keys.sort(Comparator.comparing((Document d) -> d.getString("dueDate"),
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(d -> d.getString("_id")));
+        List<String> ordered = keys.stream().map(d -> d.getString("_id")).toList();
+        Iterator<List<View>> batches = batches(ordered);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false)
-                .onClose(documents::close).flatMap(batch -> withPast(batch, cutoff).stream());
+                .flatMap(batch -> withPast(batch, cutoff).stream());
+    }
+
+    /** The tasks of the plans, as their memberships list them, each once. */
+    private List<String> taskIdsOf(Collection<String> planIds) {
+        Set<String> taskIds = new LinkedHashSet<>();
+        List<String> plans = new ArrayList<>(planIds);
+        Map<String, List<String>> byPlan = new HashMap<>();
+        for (int from = 0; from < plans.size(); from += idsPerQuery) {
+            List<String> chunk = plans.subList(from, Math.min(plans.size(), from + idsPerQuery));
+            mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, PLAN_TASKS)
+                    .forEach(d -> byPlan.put(d.getString("_id"), d.getList("taskIds", String.class, List.of())));
+        }
+        plans.forEach(plan -> taskIds.addAll(byPlan.getOrDefault(plan, List.of())));
+        return new ArrayList<>(taskIds);
+    }
+
+    /** The views of the tasks, by {@code _id $in} only, in queries of bounded size; {@code fields}: null for all. */
+    private void forEachView(List<String> taskIds, String[] fields, Consumer<Document> action) {
+        for (int from = 0; from < taskIds.size(); from += idsPerQuery) {
+            Query query = Query.query(Criteria.where("_id").in(taskIds.subList(from,
+                    Math.min(taskIds.size(), from + idsPerQuery))));
+            if (fields != null) {
+                query.fields().include(fields);
+            }
+            mongo.find(query, Document.class, COLLECTION).forEach(action);
+        }
+    }
+
+    /** A view made by a TaskCreated (the only one that sets the title) of one of the plans. */
+    private static boolean isTaskOf(Document d, Set<String> planIds) {
+        return isTask(d) && planIds.contains(d.getString("planId"));
+    }
+
+    /** What {@code title: {$exists: true}} selected (fields are included only when present, so this holds). */
+    private static boolean isTask(Document d) {
+        return d.containsKey("title");
     }
 
     /** Tasks the unit leads or coordinates, or whose sessions reached its officials; see {@link #ofPlans}. */
@@ -236,31 +364,42 @@ public class TaskViews {
 
     private Map<String, List<TaskEntry>> entriesOf(List<String> ids) {
         Map<String, List<TaskEntry>> byTask = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+        for (int from = 0; from < ids.size(); from += idsPerQuery) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + idsPerQuery));
             mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, HISTORY).forEach(
                     d -> byTask.computeIfAbsent(d.getString("taskId"), k -> new ArrayList<>()).add(entry(d)));
         }
         return byTask;
     }
 
-    private static Iterator<List<View>> batches(Iterator<View> views) {
+    /** The views of the ids, a batch at a time (never more than a query takes), in the ids' order. */
+    private Iterator<List<View>> batches(List<String> ids) {
         return new Iterator<>() {
+            private int next;
+
             @Override
             public boolean hasNext() {
-                return views.hasNext();
+                return next < ids.size();
             }
 
             @Override
             public List<View> next() {
-                if (!views.hasNext()) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<View> batch = new ArrayList<>(TASKS_PER_BATCH);
-                while (views.hasNext() && batch.size() < TASKS_PER_BATCH) {
-                    batch.add(views.next());
+                int size = Math.min(TASKS_PER_BATCH, idsPerQuery);
+                List<String> batch = ids.subList(next, Math.min(ids.size(), next + size));
+                next += batch.size();
+                Map<String, Document> byId = new HashMap<>();
+                forEachView(batch, null, d -> byId.put(d.getString("_id"), d));
+                List<View> views = new ArrayList<>(batch.size());
+                for (String id : batch) {
+                    Document d = byId.get(id);
+                    if (d != null) {
+                        views.add(toView(d));
+                    }
                 }
-                return batch;
+                return views;
             }
         };
     }

@@ -17,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
@@ -510,6 +512,8 @@ abstract class MonitoringScenarios extends ReportScenarioSupport {
             assertThat(replay.find(Query.query(Criteria.where("taskId").in(keys))
                     .with(org.springframework.data.domain.Sort.by("_id")), Document.class, TaskViews.HISTORY))
                     .as(TaskViews.HISTORY).hasSizeGreaterThan(world.tasks.size()).isEqualTo(originalHistory);
+            assertThat(memberships(replay, keys)).as(TaskViews.PLAN_TASKS).isNotEmpty()
+                    .isEqualTo(memberships(mongo, keys));
             // and the same reports computed from them
             VersionedCopies copies = new VersionedCopies(replay);
             PlanViews plans = new PlanViews(replay, copies);
@@ -553,6 +557,14 @@ abstract class MonitoringScenarios extends ReportScenarioSupport {
 
     static JsonNode tree(Object value) {
         return EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(value));
+    }
+
+    /** Each plan's tasks, as sets: their order is the order the tasks were created in, which partitions interleave. */
+    static Map<String, Set<String>> memberships(MongoTemplate template, Set<String> ids) {
+        Map<String, Set<String>> result = new TreeMap<>();
+        documents(template, TaskViews.PLAN_TASKS, ids).forEach(d -> result.put(d.getString("_id"),
+                new TreeSet<>(d.getList("taskIds", String.class))));
+        return result;
     }
 
     static List<Document> documents(MongoTemplate template, String collection, Set<String> ids) {

@@ -16,15 +16,20 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.mongodb.client.result.UpdateResult;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import vn.giamngheo.contracts.DomainEvent;
 import vn.giamngheo.contracts.EventCatalog;
 import vn.giamngheo.contracts.EventJson;
@@ -80,6 +85,11 @@ class TaskViewsTest {
     static IncomingEvent created(String task, String plan, String day) {
         return incoming(new TaskCreated(task, 1, plan, "Hỗ trợ nhà ở", "INVESTMENT", "SXD-14", List.of("H-128"),
                 LocalDate.of(2023, 1, 2), LocalDate.of(2023, 6, 30), "ASSIGNED", 0, on(day)), 1);
+    }
+
+    static IncomingEvent created(String task, String plan, String day, String due) {
+        return incoming(new TaskCreated(task, 1, plan, "Hỗ trợ nhà ở", "INVESTMENT", "SXD-14", List.of("H-128"),
+                LocalDate.of(2023, 1, 2), due == null ? null : LocalDate.parse(due), "ASSIGNED", 0, on(day)), 1);
     }
 
     static IncomingEvent progress(String task, String plan, long v, String day, String status, int percent) {
@@ -261,7 +271,9 @@ class TaskViewsTest {
 
     @Test
     void a_view_written_with_an_embedded_history_still_reads_and_merges_the_entries_written_since() {
-        // given: a view as the projection wrote it before the history moved out — done on 05/10 after an extension
+        // given: a view as the projection wrote it before the history moved out — done on 05/10 after an extension —
+        // in a database the service now starts on (which adds the view to its plan's tasks)
+        MongoTemplate db = freshDatabase();
         String task = newId();
         String plan = newId();
         List<Document> history = new ArrayList<>(List.of(
@@ -271,13 +283,13 @@ class TaskViewsTest {
                 legacyEntry(3, "2023-06-20", "task.TaskDeadlineExtended.v1", "IN_PROGRESS", 40)
                         .append("dueDate", "2023-09-30"),
                 legacyEntry(4, "2023-10-05", "task.TaskCompleted.v1", "DONE", 100)));
-        mongo.insert(new Document("_id", task).append("planId", plan).append("status", "DONE")
+        db.insert(new Document("_id", task).append("planId", plan).append("status", "DONE")
                 .append("percentComplete", 100).append("title", "Hỗ trợ nhà ở").append("leadUnitCode", "SXD-14")
                 .append("coordinatingUnitCodes", List.of("H-128")).append("kind", "INVESTMENT")
                 .append("priority", "HIGH").append("startDate", "2023-01-02").append("originalDueDate", "2023-06-30")
                 .append("dueDate", "2023-09-30").append("history", history).append("lastVersion", 4L),
                 TaskViews.COLLECTION);
-        TaskViews views = new TaskViews(mongo, new VersionedCopies(mongo));
+        TaskViews views = new TaskViews(db, new VersionedCopies(db));
 
         // when: a session after completion arrives
         ApplyOutcome outcome = views.apply(session(task, plan, 5, "2023-11-10", "H-118", 50, 60, "DONE", 100));
@@ -332,6 +344,179 @@ class TaskViewsTest {
     static int storedSize(String task) {
         Document view = mongo.findById(task, Document.class, TaskViews.COLLECTION);
         return new RawBsonDocument(view, new DocumentCodec()).getByteBuffer().remaining();
+    }
+
+    static List<String> membersOf(MongoTemplate db, String plan) {
+        Document membership = db.findById(plan, Document.class, TaskViews.PLAN_TASKS);
+        return membership == null ? List.of() : membership.getList("taskIds", String.class);
+    }
+
+    static MongoTemplate freshDatabase() {
+        return new MongoTemplate(client, "plan_tasks_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** A view as the projection wrote it before memberships were kept. */
+    static Document viewWithoutMembership(String task, String plan, String due) {
+        return new Document("_id", task).append("planId", plan).append("status", "ASSIGNED")
+                .append("percentComplete", 0).append("title", "Hỗ trợ nhà ở").append("leadUnitCode", "SXD-14")
+                .append("kind", "INVESTMENT").append("priority", "NORMAL").append("startDate", "2023-01-02")
+                .append("originalDueDate", due).append("dueDate", due).append("createdAt", Date.from(on("2023-01-02")))
+                .append("lastEventAt", Date.from(on("2023-01-02"))).append("lastVersion", 1L);
+    }
+
+    static boolean backfilled(MongoTemplate db) {
+        return db.findById(TaskViews.BACKFILLED, Document.class, TaskViews.PLAN_TASKS) != null;
+    }
+
+    @Test
+    void a_redelivered_creation_records_the_task_in_its_plan_once() {
+        // given
+        TaskViews views = new TaskViews(mongo, new VersionedCopies(mongo));
+        String plan = newId();
+        String first = newId();
+        String second = newId();
+        views.apply(created(first, plan, "2023-01-02"));
+        views.apply(created(second, plan, "2023-01-03"));
+
+        // when
+        ApplyOutcome again = views.apply(created(first, plan, "2023-01-02"));
+        views.apply(progress(first, plan, 2, "2023-03-15", "IN_PROGRESS", 40));
+
+        // then
+        assertThat(again).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(membersOf(mongo, plan)).containsExactly(first, second);
+        assertThat(views.ofPlans(List.of(plan))).extracting(TaskRecord::id).containsExactly(first, second);
+    }
+
+    @Test
+    void a_crash_between_the_view_update_and_the_membership_is_repaired_by_the_redelivery() {
+        // given: a store whose next membership write dies, as the process would right after the view's update
+        AtomicBoolean dies = new AtomicBoolean(false);
+        MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
+            @Override
+            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
+                if (TaskViews.PLAN_TASKS.equals(collectionName) && dies.getAndSet(false)) {
+                    throw new IllegalStateException("the process died");
+                }
+                return super.upsert(query, update, collectionName);
+            }
+        };
+        TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
+        String task = newId();
+        String plan = newId();
+        dies.set(true);
+        assertThatThrownBy(() -> views.apply(created(task, plan, "2023-01-02"))).hasMessage("the process died");
+        assertThat(views.find(task)).isPresent();
+        assertThat(views.ofPlans(List.of(plan))).isEmpty();
+
+        // when: the uncommitted event is delivered again
+        ApplyOutcome redelivered = views.apply(created(task, plan, "2023-01-02"));
+
+        // then
+        assertThat(redelivered).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(membersOf(mongo, plan)).containsExactly(task);
+        assertThat(views.ofPlans(List.of(plan))).extracting(TaskRecord::id).containsExactly(task);
+        assertThat(entriesOf(task)).isEqualTo(1);
+    }
+
+    @Test
+    void the_backfill_finds_the_views_written_before_memberships_and_survives_a_crash_in_the_middle() {
+        // given: views of two plans without memberships, and a first start that dies after one plan's memberships
+        MongoTemplate db = freshDatabase();
+        String planA = newId();
+        String planB = newId();
+        String a1 = newId();
+        String a2 = newId();
+        String b1 = newId();
+        db.insert(viewWithoutMembership(a1, planA, "2023-06-30"), TaskViews.COLLECTION);
+        db.insert(viewWithoutMembership(b1, planB, "2023-05-31"), TaskViews.COLLECTION);
+        db.insert(viewWithoutMembership(a2, planA, "2023-04-30"), TaskViews.COLLECTION);
+        AtomicInteger upserts = new AtomicInteger();
+        MongoTemplate crashing = new MongoTemplate(client, db.getDb().getName()) {
+            @Override
+            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
+                if (TaskViews.PLAN_TASKS.equals(collectionName) && upserts.incrementAndGet() == 2) {
+                    throw new IllegalStateException("the process died");
+                }
+                return super.upsert(query, update, collectionName);
+            }
+        };
+        assertThatThrownBy(() -> new TaskViews(crashing, new VersionedCopies(crashing)))
+                .hasMessage("the process died");
+        assertThat(backfilled(db)).isFalse();
+
+        // when: the service starts again, and once more
+        TaskViews views = new TaskViews(db, new VersionedCopies(db));
+        new TaskViews(db, new VersionedCopies(db));
+
+        // then: every view is its plan's member, once
+        assertThat(backfilled(db)).isTrue();
+        assertThat(membersOf(db, planA)).containsExactlyInAnyOrder(a1, a2);
+        assertThat(membersOf(db, planB)).containsExactly(b1);
+        assertThat(views.ofPlans(List.of(planA, planB))).extracting(TaskRecord::id)
+                .containsExactlyInAnyOrder(a1, a2, b1);
+        assertThat(views.streamOfPlans(List.of(planA), null)).extracting(TaskRecord::id).containsExactly(a2, a1);
+    }
+
+    @Test
+    void a_start_after_the_backfill_finds_plans_by_their_memberships_only() {
+        // given: a fresh database, whose first start leaves the marker and nothing else
+        MongoTemplate db = freshDatabase();
+        new TaskViews(db, new VersionedCopies(db));
+        assertThat(db.count(new Query(), TaskViews.PLAN_TASKS)).isEqualTo(1);
+        assertThat(backfilled(db)).isTrue();
+        String plan = newId();
+        String task = newId();
+        db.insert(viewWithoutMembership(task, plan, "2023-06-30"), TaskViews.COLLECTION);
+
+        // when: the service starts again
+        TaskViews views = new TaskViews(db, new VersionedCopies(db));
+
+        // then: the views are not scanned again, and the reads by plan do not look at the views' plan
+        assertThat(membersOf(db, plan)).isEmpty();
+        assertThat(views.ofPlans(List.of(plan))).isEmpty();
+        assertThat(views.find(task)).isPresent();
+    }
+
+    @Test
+    void the_reads_by_plan_give_the_tasks_and_the_order_the_query_by_plan_gave() {
+        // given: queries of 3 ids, so every read crosses query and batch boundaries; shared due dates, one task
+        // without a due date, one whose due date was extended, and tasks of a plan not asked for
+        MongoTemplate db = freshDatabase();
+        TaskViews views = new TaskViews(db, new VersionedCopies(db), 3);
+        List<String> plans = List.of(newId(), newId(), newId());
+        List<String> dues = java.util.Arrays.asList("2023-06-30", "2023-03-31", null, "2023-06-30", "2024-01-15");
+        for (int i = 0; i < 14; i++) {
+            String task = newId();
+            String plan = plans.get(i % plans.size());
+            views.apply(created(task, plan, "2023-01-02", dues.get(i % dues.size())));
+            if (i % 4 == 0) {
+                views.apply(progress(task, plan, 2, "2023-03-15", "IN_PROGRESS", 40));
+            }
+            if (i == 5) {
+                views.apply(extended(task, plan, 2, "2023-03-20", "2023-02-01"));
+            }
+        }
+        List<String> asked = List.of(plans.get(0), plans.get(2));
+        Query byPlan = Query.query(Criteria.where("planId").in(asked).and("title").exists(true))
+                .with(Sort.by("dueDate", "_id"));
+        List<String> expected = db.find(byPlan, Document.class, TaskViews.COLLECTION).stream()
+                .map(d -> d.getString("_id")).toList();
+        assertThat(expected).hasSizeGreaterThan(6);
+
+        // when
+        List<TaskRecord> now = views.ofPlans(asked, null);
+        List<TaskRecord> march = views.ofPlans(asked, endOf("2023-03-01"));
+        List<TaskRecord> streamed;
+        try (Stream<TaskRecord> stream = views.streamOfPlans(asked, endOf("2023-03-01"))) {
+            streamed = stream.toList();
+        }
+
+        // then
+        assertThat(now).extracting(TaskRecord::id).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(streamed).extracting(TaskRecord::id).containsExactlyElementsOf(expected);
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(march);
+        assertThat(march).allSatisfy(task -> assertThat(task.stateBefore(endOf("2023-03-01"), VN)).isPresent());
     }
 
     @Test
