@@ -25,6 +25,9 @@ class AggregateStoreAuditTest {
     record Counter(String name, int value) {
     }
 
+    static final Actor ADMIN = new Actor("admin", "Quản trị tỉnh", null, Actor.Kind.USER);
+    static final Actor OFFICER = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+
     static MongoServer server;
     static MongoTemplate mongo;
 
@@ -43,8 +46,8 @@ class AggregateStoreAuditTest {
     @Test
     void every_change_records_who_made_it_in_the_audit_trail_and_in_the_events_payload() {
         // given
-        Actor admin = new Actor("admin", "Quản trị tỉnh", null, Actor.Kind.USER);
-        Actor officer = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+        Actor admin = ADMIN;
+        Actor officer = OFFICER;
         AtomicReference<Actor> caller = new AtomicReference<>(admin);
         AggregateStore<Counter> store = new AggregateStore<>(mongo, "audited", Counter.class, "Counter",
                 (collection, id) -> { }, caller::get);

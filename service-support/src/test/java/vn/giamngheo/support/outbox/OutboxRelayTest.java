@@ -218,8 +218,8 @@ class OutboxRelayTest {
     @Test
     void published_events_move_to_the_change_log_and_the_audit_trail_and_changes_still_show_every_one() {
         // given: three changes by two people, all waiting in the aggregate's outbox
-        Actor admin = new Actor("admin", "Quản trị tỉnh", null, Actor.Kind.USER);
-        Actor officer = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+        Actor admin = AggregateStoreAuditTest.ADMIN;
+        Actor officer = AggregateStoreAuditTest.OFFICER;
         AtomicReference<Actor> caller = new AtomicReference<>(admin);
         AggregateStore<Counter> store = new AggregateStore<>(mongo, "logged", Counter.class, "Counter",
                 (collection, id) -> { }, caller::get);
@@ -274,7 +274,7 @@ class OutboxRelayTest {
     @Test
     void a_document_written_before_the_change_log_keeps_its_embedded_audit_trail_and_adds_the_new_changes() {
         // given: a document of the old layout, whose first change is known only from its audit array
-        Actor before = new Actor("admin", "Quản trị tỉnh", null, Actor.Kind.USER);
+        Actor before = AggregateStoreAuditTest.ADMIN;
         mongo.insert(new Document("_id", "old").append("version", 1L)
                 .append("state", new Document("name", "old").append("value", 0))
                 .append("outbox", List.of())
@@ -282,7 +282,7 @@ class OutboxRelayTest {
                         .append("actor", new Document("subject", "admin").append("name", "Quản trị tỉnh")
                                 .append("kind", "USER"))
                         .append("at", new Date()))), "legacy");
-        Actor officer = new Actor("bdt.canbo", "Cán bộ Ban Dân tộc", "BDT-14", Actor.Kind.USER);
+        Actor officer = AggregateStoreAuditTest.OFFICER;
         AggregateStore<Counter> store = new AggregateStore<>(mongo, "legacy", Counter.class, "Counter",
                 (collection, id) -> { }, () -> officer);
 
