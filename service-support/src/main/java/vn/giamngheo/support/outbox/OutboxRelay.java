@@ -306,7 +306,15 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
-        changeLog.append(collection, logged);
+        try {
+            changeLog.append(collection, logged);
+        } catch (RuntimeException logNotWritten) {
+            // Nothing is removed from the outboxes: the events are published again later and logged then.
+            if (failure != null) {
+                logNotWritten.addSuppressed(failure);
+            }
+            throw logNotWritten;
+        }
         releaseAll(collection, claimed, acknowledgedPerDocument, leased);
         published.increment(count);
         if (failure != null) {

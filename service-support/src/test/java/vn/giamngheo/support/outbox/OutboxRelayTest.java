@@ -1,6 +1,7 @@
 package vn.giamngheo.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +32,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -76,6 +79,10 @@ class OutboxRelayTest {
     }
 
     static OutboxRelay relay(String topic, String collection, Duration pollInterval) {
+        return relay(topic, collection, pollInterval, mongo);
+    }
+
+    static OutboxRelay relay(String topic, String collection, Duration pollInterval, MongoTemplate mongo) {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
@@ -246,6 +253,35 @@ class OutboxRelayTest {
         assertThat(store.changes("moved")).extracting(OutboxEntry::version).containsExactly(1L, 2L, 3L);
         assertThat(EventJson.parse(store.changes("moved").get(1).payload().getBytes(StandardCharsets.UTF_8))
                 .get("status").asString()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void an_event_whose_log_entry_cannot_be_written_stays_in_the_outbox_until_it_can() {
+        // given: a change whose event the broker will take, and a change log that cannot be written
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "unlogged", Counter.class, "Counter", () -> { });
+        store.create("kept", new Counter("kept", 0), created("kept"));
+        MongoTemplate logDown = new MongoTemplate(client, "relay_test") {
+            @Override
+            public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+                if (collectionName.endsWith(ChangeLog.SUFFIX)) {
+                    throw new DataAccessResourceFailureException("the change log is not reachable");
+                }
+                return super.bulkOps(mode, collectionName);
+            }
+        };
+
+        // when
+        assertThatThrownBy(() -> relay("relay.log", "unlogged", Duration.ofMillis(50), logDown).publishPending())
+                .hasMessageContaining("change log");
+
+        // then: the event is still waiting in the document, and a relay that can log it does, once the failed
+        // relay's claim has expired
+        assertThat(mongo.findById("kept", Document.class, "unlogged").getList("outbox", Document.class)).hasSize(1);
+        assertThat(mongo.findAll(Document.class, "unlogged_log")).isEmpty();
+        OutboxRelay next = relay("relay.log", "unlogged");
+        await().atMost(Duration.ofSeconds(15)).until(() -> next.publishPending() == 1);
+        assertThat(mongo.findById("kept", Document.class, "unlogged").getList("outbox", Document.class)).isEmpty();
+        assertThat(store.auditTrail("kept")).extracting(AuditEntry::version).containsExactly(1L);
     }
 
     @Test

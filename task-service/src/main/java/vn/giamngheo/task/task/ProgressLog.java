@@ -1,8 +1,10 @@
 package vn.giamngheo.task.task;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.EventCatalog;
@@ -31,16 +33,25 @@ public class ProgressLog {
     }
 
     public List<ProgressReport> of(Versioned<Task> task) {
-        return fold(task.state(), store.aggregates().changes(task.id()));
+        // The changes are read after the task: one written in between would be newer than the version answered with.
+        List<OutboxEntry> changes = store.aggregates().changes(task.id()).stream()
+                .filter(change -> change.version() <= task.version()).toList();
+        return fold(task.state(), changes);
     }
 
-    /** The log from the task's state and its stored changes, oldest first. */
+    /**
+     * The log from the task's state and its stored changes (oldest first): the reports the document carries from
+     * before the log left it, then the reported events in version order. A report of the document can also be in the
+     * log (its event was still waiting to be published when the change came), so a logged report whose number the
+     * document already has is the same report and shown once.
+     */
     static List<ProgressReport> fold(Task state, List<OutboxEntry> changes) {
-        TreeMap<Integer, ProgressReport> reports = new TreeMap<>();
-        state.progressReports().forEach(report -> reports.put(report.number(), report));
+        List<ProgressReport> reports = new ArrayList<>(state.progressReports());
+        Set<Integer> carried = new HashSet<>();
+        reports.forEach(report -> carried.add(report.number()));
         // For reports whose events lack the percentage before them: the changes since the log began follow one
         // another without a gap; those before it are known only through the reports the document carries.
-        int percentBefore = reports.isEmpty() ? 0 : reports.lastEntry().getValue().percentComplete();
+        int percentBefore = reports.isEmpty() ? 0 : reports.get(reports.size() - 1).percentComplete();
         for (OutboxEntry change : changes) {
             JsonNode payload = EventJson.parse(change.payload().getBytes(StandardCharsets.UTF_8));
             if (REPORTED.equals(change.type())) {
@@ -48,12 +59,14 @@ public class ProgressLog {
                 int number = event.reportNumber() == null ? reports.size() + 1 : event.reportNumber();
                 int previous = event.previousPercentComplete() == null ? percentBefore
                         : event.previousPercentComplete();
-                reports.putIfAbsent(number, new ProgressReport(number, event.percentComplete(), previous,
-                        event.note(), event.evidenceLinks(), event.outputs(), event.correctionReason(),
-                        change.occurredAt(), EventJson.actorOf(payload)));
+                if (!carried.contains(number)) {
+                    reports.add(new ProgressReport(number, event.percentComplete(), previous, event.note(),
+                            event.evidenceLinks(), event.outputs(), event.correctionReason(), change.occurredAt(),
+                            EventJson.actorOf(payload)));
+                }
             }
             percentBefore = payload.get("percentComplete").asInt();
         }
-        return List.copyOf(reports.values());
+        return List.copyOf(reports);
     }
 }

@@ -1,11 +1,14 @@
 package vn.giamngheo.task.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.giamngheo.contracts.Topics;
@@ -76,6 +79,14 @@ abstract class ProgressAndScheduleScenarios extends TaskServiceScenarios {
             assertThat(event.get("actor").get("unit").asString()).isEqualTo("SXD-14");
             assertThat(event.get("actor").get("kind").asString()).isEqualTo("USER");
         });
+        // and once the relay has moved the events out of the task's document, the log reads the same from the
+        // change log
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(id, Document.class, "tasks")
+                .getList("outbox", Document.class).isEmpty());
+        assertThat(mongo.findById(id, Document.class, "tasks").get("state", Document.class)
+                .getList("progressReports", Document.class)).isEmpty();
+        assertThat(construction.get("/api/v1/tasks/" + id + "/progress-reports").body().get("items"))
+                .isEqualTo(items);
     }
 
     @Test

@@ -69,9 +69,13 @@ class ProgressLogFoldTest {
                 stored.leadUnitCode(), stored.coordinatingUnitCodes(), stored.startDate(), stored.dueDate(),
                 stored.status(), 30, "Báo cáo cũ 2", null, false, List.of(old1, old2), null, List.of(), List.of());
 
-        // when: a third report after the change
+        // when: a third report after the change; the second one's event was still waiting to be published then, so
+        // it is in the log too
+        TaskProgressReported secondAgain = new TaskProgressReported("t-2", 3, "p-1", 2, "Báo cáo cũ 2", List.of(),
+                List.of(), null, "IN_PROGRESS", 30, null, NOW);
         Change<Task> third = legacy.reportProgress(3, ProgressUpdate.of(50, "Báo cáo mới"), LEAD, NOW);
-        List<ProgressReport> log = ProgressLog.fold(third.state(), List.of(entry(third, LEAD)));
+        List<ProgressReport> log = ProgressLog.fold(third.state(), List.of(OutboxEntry.of(secondAgain, LEAD),
+                entry(third, LEAD)));
 
         // then
         assertThat(legacy.progressReportCount()).isEqualTo(2);
