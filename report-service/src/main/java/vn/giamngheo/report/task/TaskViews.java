@@ -19,6 +19,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
@@ -237,17 +238,7 @@ public class TaskViews {
      */
     public List<TaskRecord> ofPlans(Collection<String> planIds, Instant cutoff) {
         Set<String> plans = Set.copyOf(planIds);
-        List<String> taskIds = taskIdsOf(planIds);
-        Map<String, Document> byId = new HashMap<>();
-        forEachView(taskIds, null, d -> byId.put(d.getString("_id"), d));
-        List<View> views = new ArrayList<>(byId.size());
-        for (String id : taskIds) {
-            Document d = byId.get(id);
-            if (d != null && isTaskOf(d, plans)) {
-                views.add(toView(d));
-            }
-        }
-        return withPast(views, cutoff);
+        return withPast(viewsInOrder(taskIdsOf(planIds), d -> isTaskOf(d, plans)), cutoff);
     }
 
     /**
@@ -258,7 +249,7 @@ public class TaskViews {
     public Stream<TaskRecord> streamOfPlans(Collection<String> planIds, Instant cutoff) {
         Set<String> plans = Set.copyOf(planIds);
         List<Document> keys = new ArrayList<>();
-        forEachView(taskIdsOf(planIds), new String[] {"planId", "title", "dueDate"}, d -> {
+        forEachById(COLLECTION, taskIdsOf(planIds), new String[] {"planId", "title", "dueDate"}, d -> {
             if (isTaskOf(d, plans)) {
                 keys.add(d);
             }
@@ -276,25 +267,39 @@ public class TaskViews {
         Set<String> taskIds = new LinkedHashSet<>();
         List<String> plans = new ArrayList<>(planIds);
         Map<String, List<String>> byPlan = new HashMap<>();
-        for (int from = 0; from < plans.size(); from += idsPerQuery) {
-            List<String> chunk = plans.subList(from, Math.min(plans.size(), from + idsPerQuery));
-            mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, PLAN_TASKS)
-                    .forEach(d -> byPlan.put(d.getString("_id"), d.getList("taskIds", String.class, List.of())));
-        }
+        forEachById(PLAN_TASKS, plans, null,
+                d -> byPlan.put(d.getString("_id"), d.getList("taskIds", String.class, List.of())));
         plans.forEach(plan -> taskIds.addAll(byPlan.getOrDefault(plan, List.of())));
         return new ArrayList<>(taskIds);
     }
 
-    /** The views of the tasks, by {@code _id $in} only, in queries of bounded size; {@code fields}: null for all. */
-    private void forEachView(List<String> taskIds, String[] fields, Consumer<Document> action) {
-        for (int from = 0; from < taskIds.size(); from += idsPerQuery) {
-            Query query = Query.query(Criteria.where("_id").in(taskIds.subList(from,
-                    Math.min(taskIds.size(), from + idsPerQuery))));
+    /**
+     * The documents of the ids, by {@code _id $in} only (the wire server's one indexed lookup), in queries of bounded
+     * size; {@code fields}: null for all.
+     */
+    private void forEachById(String collection, List<String> ids, String[] fields, Consumer<Document> action) {
+        for (int from = 0; from < ids.size(); from += idsPerQuery) {
+            Query query = Query.query(Criteria.where("_id").in(ids.subList(from,
+                    Math.min(ids.size(), from + idsPerQuery))));
             if (fields != null) {
                 query.fields().include(fields);
             }
-            mongo.find(query, Document.class, COLLECTION).forEach(action);
+            mongo.find(query, Document.class, collection).forEach(action);
         }
+    }
+
+    /** The views of the ids that {@code keep} accepts, in the ids' order. */
+    private List<View> viewsInOrder(List<String> ids, Predicate<Document> keep) {
+        Map<String, Document> byId = new HashMap<>();
+        forEachById(COLLECTION, ids, null, d -> byId.put(d.getString("_id"), d));
+        List<View> views = new ArrayList<>(byId.size());
+        for (String id : ids) {
+            Document d = byId.get(id);
+            if (d != null && keep.test(d)) {
+                views.add(toView(d));
+            }
+        }
+        return views;
     }
 
     /** A view made by a TaskCreated (the only one that sets the title) of one of the plans. */
@@ -364,11 +369,8 @@ public class TaskViews {
 
     private Map<String, List<TaskEntry>> entriesOf(List<String> ids) {
         Map<String, List<TaskEntry>> byTask = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += idsPerQuery) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + idsPerQuery));
-            mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, HISTORY).forEach(
-                    d -> byTask.computeIfAbsent(d.getString("taskId"), k -> new ArrayList<>()).add(entry(d)));
-        }
+        forEachById(HISTORY, ids, null,
+                d -> byTask.computeIfAbsent(d.getString("taskId"), k -> new ArrayList<>()).add(entry(d)));
         return byTask;
     }
 
@@ -390,16 +392,7 @@ public class TaskViews {
                 int size = Math.min(TASKS_PER_BATCH, idsPerQuery);
                 List<String> batch = ids.subList(next, Math.min(ids.size(), next + size));
                 next += batch.size();
-                Map<String, Document> byId = new HashMap<>();
-                forEachView(batch, null, d -> byId.put(d.getString("_id"), d));
-                List<View> views = new ArrayList<>(batch.size());
-                for (String id : batch) {
-                    Document d = byId.get(id);
-                    if (d != null) {
-                        views.add(toView(d));
-                    }
-                }
-                return views;
+                return viewsInOrder(batch, d -> true);
             }
         };
     }
