@@ -51,9 +51,11 @@ import vn.giamngheo.support.consume.VersionedCopies;
  * creation time, the completion time with the due date in force then, each unit's latest dissemination reach, the
  * units reached, and the latest time of any event.
  *
- * <p>The history lives in {@code task_history}, one small document per applied event, id {@code taskId:version},
- * inserted after the view's update was applied — or found already applied, so a crash between the two writes is
- * repaired by the redelivery; the insert of an entry already there is refused by the unique id and changes nothing.
+ * <p>The history lives in {@code task_history}, one small document per event, id {@code taskId:version}, inserted
+ * before the view's version-checked update: an entry depends on its event alone, and readers fetch the entries of
+ * versions 1 to the view's own, so an entry written ahead of its view (the update then failed, or found a gap) is
+ * never read until the view reaches it, while a view never shows a version whose entry is missing. The insert of an
+ * entry already there (a redelivery) is refused by the unique id and changes nothing.
  * Reports "as of" a past day read the entries of the tasks changed since by id (mongo-java-server uses only unique
  * indexes, and {@code _id $in} is one), and fold them up to that day. Views written before the history moved out
  * still carry a {@code history} array: it is read and merged with the entries written since, by version.
@@ -62,8 +64,9 @@ import vn.giamngheo.support.consume.VersionedCopies;
  * reads by plan look up the plans' memberships and then the views by {@code _id $in}, the only kind of query by which
  * the local stack's MongoDB-wire server (mongo-java-server) uses an index; by {@code planId} it would deserialise
  * every view of the province under the collection's lock the projection also needs. A task's plan never changes (no
- * task event names another one), so the membership is added once, for {@code TaskCreated}, after the view's update
- * was applied or found already applied, like the history entry. Views written before memberships were kept get theirs
+ * task event names another one), so the membership is added once, for {@code TaskCreated}, before the view's update
+ * like the history entry (a membership whose view is not written yet is skipped by readers, which keep views with a
+ * title only). Views written before memberships were kept get theirs
  * from a one-time backfill at start-up.
  */
 @Component
@@ -169,12 +172,12 @@ public class TaskViews {
                     session.unitOfficialsReached()).append("total", session.officialsTotal()))
                     .addToSet("disseminationUnits", session.unitCode());
         }
-        ApplyOutcome outcome = copies.applyNext(COLLECTION, event.subject(), event.version(), update);
+        // Entry and membership first: a view never shows a version whose entry or membership a failure left out.
         if (payload instanceof TaskCreated created) {
             addMembers(created.planId(), List.of(event.subject()));
         }
         record(entry);
-        return outcome;
+        return copies.applyNext(COLLECTION, event.subject(), event.version(), update);
     }
 
     /**

@@ -39,6 +39,7 @@ import vn.giamngheo.contracts.task.TaskCreated;
 import vn.giamngheo.contracts.task.TaskDeadlineExtended;
 import vn.giamngheo.contracts.task.TaskProgressReported;
 import vn.giamngheo.report.task.domain.Reach;
+import vn.giamngheo.report.task.domain.TaskEntry;
 import vn.giamngheo.report.task.domain.TaskRecord;
 import vn.giamngheo.report.task.domain.TaskState;
 import vn.giamngheo.support.consume.ApplyOutcome;
@@ -148,8 +149,8 @@ class TaskViewsTest {
     }
 
     @Test
-    void a_crash_between_the_view_update_and_the_history_insert_is_repaired_by_the_redelivery() {
-        // given: a store whose next history insert dies, as the process would between the two writes
+    void a_history_entry_that_cannot_be_written_leaves_the_view_where_it_was_until_the_redelivery() {
+        // given: a store whose next history insert dies, as the process would before the view's update
         AtomicBoolean dies = new AtomicBoolean(false);
         MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
             @Override
@@ -167,14 +168,18 @@ class TaskViewsTest {
         IncomingEvent report = progress(task, plan, 2, "2023-03-15", "IN_PROGRESS", 40);
         dies.set(true);
         assertThatThrownBy(() -> views.apply(report)).hasMessage("the process died");
-        views.apply(progress(task, plan, 3, "2023-05-01", "IN_PROGRESS", 60));
-        assertThat(mongo.findById(task + ":2", Document.class, TaskViews.HISTORY)).isNull();
+        // the view shows no version whose entry is missing, so the next event cannot skip the lost one
+        assertThat(views.find(task).orElseThrow().percentComplete()).isZero();
+        assertThatThrownBy(() -> views.apply(progress(task, plan, 3, "2023-05-01", "IN_PROGRESS", 60)))
+                .isInstanceOf(EventGapException.class);
 
-        // when: the uncommitted event is delivered again
+        // when: the uncommitted event is delivered again, then the next one
         ApplyOutcome redelivered = views.apply(report);
+        ApplyOutcome next = views.apply(progress(task, plan, 3, "2023-05-01", "IN_PROGRESS", 60));
 
         // then
-        assertThat(redelivered).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(redelivered).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(next).isEqualTo(ApplyOutcome.APPLIED);
         assertThat(entriesOf(task)).isEqualTo(3);
         TaskState april = only(views.ofPlans(List.of(plan), endOf("2023-04-01"))).stateBefore(endOf("2023-04-01"),
                 VN).orElseThrow();
@@ -182,7 +187,7 @@ class TaskViewsTest {
     }
 
     @Test
-    void an_event_after_a_gap_writes_nothing() {
+    void an_entry_written_ahead_of_a_gap_is_not_read_until_the_view_reaches_it() {
         // given
         TaskViews views = new TaskViews(mongo, new VersionedCopies(mongo));
         String task = newId();
@@ -193,9 +198,21 @@ class TaskViewsTest {
         assertThatThrownBy(() -> views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40)))
                 .isInstanceOf(EventGapException.class);
 
-        // then
-        assertThat(entriesOf(task)).isEqualTo(1);
+        // then: the view stays at version 1, and reports of the past fold only the versions it has
         assertThat(views.find(task).orElseThrow().percentComplete()).isZero();
+        // (a cutoff at the view's last event, so its history is read)
+        TaskRecord asOf = only(views.ofPlans(List.of(plan), on("2023-01-02")));
+        assertThat(asOf.history()).extracting(TaskEntry::version).containsExactly(1L);
+        assertThat(asOf.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isZero();
+
+        // and when the gap is filled, the early entry is the one kept
+        views.apply(progress(task, plan, 2, "2023-02-15", "IN_PROGRESS", 20));
+        assertThat(views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40)))
+                .isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(entriesOf(task)).isEqualTo(3);
+        TaskRecord filled = only(views.ofPlans(List.of(plan), on("2023-01-02")));
+        assertThat(filled.history()).extracting(TaskEntry::version).containsExactly(1L, 2L, 3L);
+        assertThat(filled.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isEqualTo(40);
     }
 
     @Test
@@ -389,8 +406,8 @@ class TaskViewsTest {
     }
 
     @Test
-    void a_crash_between_the_view_update_and_the_membership_is_repaired_by_the_redelivery() {
-        // given: a store whose next membership write dies, as the process would right after the view's update
+    void a_membership_that_cannot_be_written_leaves_no_view_until_the_redelivery() {
+        // given: a store whose next membership write dies, as the process would before the view's update
         AtomicBoolean dies = new AtomicBoolean(false);
         MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
             @Override
@@ -406,14 +423,15 @@ class TaskViewsTest {
         String plan = newId();
         dies.set(true);
         assertThatThrownBy(() -> views.apply(created(task, plan, "2023-01-02"))).hasMessage("the process died");
-        assertThat(views.find(task)).isPresent();
+        // no view that the plan's reads would miss
+        assertThat(views.find(task)).isEmpty();
         assertThat(views.ofPlans(List.of(plan))).isEmpty();
 
         // when: the uncommitted event is delivered again
         ApplyOutcome redelivered = views.apply(created(task, plan, "2023-01-02"));
 
         // then
-        assertThat(redelivered).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(redelivered).isEqualTo(ApplyOutcome.APPLIED);
         assertThat(membersOf(mongo, plan)).containsExactly(task);
         assertThat(views.ofPlans(List.of(plan))).extracting(TaskRecord::id).containsExactly(task);
         assertThat(entriesOf(task)).isEqualTo(1);
