@@ -55,8 +55,9 @@ import vn.giamngheo.support.consume.VersionedCopies;
  * before the view's version-checked update: an entry depends on its event alone, and readers fetch the entries of
  * versions 1 to the view's own, so an entry written ahead of its view (the update then failed, or found a gap) is
  * never read until the view reaches it, while a view never shows a version whose entry is missing. The insert of an
- * entry already there (a redelivery) is refused by the unique id and changes nothing.
- * Reports "as of" a past day read the entries of the tasks changed since by id (mongo-java-server uses only unique
+ * entry already there (a redelivery) is refused by the unique id and changes nothing, unless this delivery is the one
+ * that applied the version: then the entry there came from an event that was never applied, and is replaced. Reports
+ * "as of" a past day read the entries of the tasks changed since by id (mongo-java-server uses only unique
  * indexes, and {@code _id $in} is one), and fold them up to that day. Views written before the history moved out
  * still carry a {@code history} array: it is read and merged with the entries written since, by version.
  *
@@ -66,8 +67,7 @@ import vn.giamngheo.support.consume.VersionedCopies;
  * every view of the province under the collection's lock the projection also needs. A task's plan never changes (no
  * task event names another one), so the membership is added once, for {@code TaskCreated}, before the view's update
  * like the history entry (a membership whose view is not written yet is skipped by readers, which keep views with a
- * title only). Views written before memberships were kept get theirs
- * from a one-time backfill at start-up.
+ * title only). Views written before memberships were kept get theirs from a one-time backfill at start-up.
  */
 @Component
 public class TaskViews {
@@ -176,8 +176,14 @@ public class TaskViews {
         if (payload instanceof TaskCreated created) {
             addMembers(created.planId(), List.of(event.subject()));
         }
-        record(entry);
-        return copies.applyNext(COLLECTION, event.subject(), event.version(), update);
+        boolean recorded = record(entry);
+        ApplyOutcome outcome = copies.applyNext(COLLECTION, event.subject(), event.version(), update);
+        if (outcome == ApplyOutcome.APPLIED && !recorded) {
+            // The entry there came from another event of this version that was never applied (one parked on the
+            // dead-letter topic after a gap, say): the applied event's own entry replaces it.
+            mongo.save(entry, HISTORY);
+        }
+        return outcome;
     }
 
     /**
@@ -214,12 +220,16 @@ public class TaskViews {
         }
     }
 
-    /** The entry of an applied event; already there after a redelivery, which is what the unique id is for. */
-    private void record(Document entry) {
+    /**
+     * Inserts the event's entry; false if one of its version is there already (an earlier delivery's, which the
+     * unique id refuses to duplicate).
+     */
+    private boolean record(Document entry) {
         try {
             mongo.insert(entry, HISTORY);
+            return true;
         } catch (DuplicateKeyException alreadyRecorded) {
-            // Recorded by an earlier delivery of the same event: nothing to do.
+            return false;
         }
     }
 

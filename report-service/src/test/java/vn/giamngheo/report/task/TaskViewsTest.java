@@ -198,14 +198,15 @@ class TaskViewsTest {
         assertThatThrownBy(() -> views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40)))
                 .isInstanceOf(EventGapException.class);
 
-        // then: the view stays at version 1, and reports of the past fold only the versions it has
+        // then: the entry is written ahead, the view stays at version 1, and reports of the past fold only its versions
+        assertThat(entriesOf(task)).isEqualTo(2);
         assertThat(views.find(task).orElseThrow().percentComplete()).isZero();
         // (a cutoff at the view's last event, so its history is read)
         TaskRecord asOf = only(views.ofPlans(List.of(plan), on("2023-01-02")));
         assertThat(asOf.history()).extracting(TaskEntry::version).containsExactly(1L);
         assertThat(asOf.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isZero();
 
-        // and when the gap is filled, the early entry is the one kept
+        // and when the gap is filled
         views.apply(progress(task, plan, 2, "2023-02-15", "IN_PROGRESS", 20));
         assertThat(views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40)))
                 .isEqualTo(ApplyOutcome.APPLIED);
@@ -213,6 +214,68 @@ class TaskViewsTest {
         TaskRecord filled = only(views.ofPlans(List.of(plan), on("2023-01-02")));
         assertThat(filled.history()).extracting(TaskEntry::version).containsExactly(1L, 2L, 3L);
         assertThat(filled.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isEqualTo(40);
+    }
+
+    @Test
+    void the_entry_of_an_event_that_was_never_applied_gives_way_to_the_applied_one() {
+        // given: a stray version 3 that arrived ahead of a gap (and was parked), leaving its entry
+        TaskViews views = new TaskViews(mongo, new VersionedCopies(mongo));
+        String task = newId();
+        String plan = newId();
+        views.apply(created(task, plan, "2023-01-02"));
+        assertThatThrownBy(() -> views.apply(progress(task, plan, 3, "2023-03-01", "IN_PROGRESS", 99)))
+                .isInstanceOf(EventGapException.class);
+        views.apply(progress(task, plan, 2, "2023-02-15", "IN_PROGRESS", 20));
+
+        // when: the real version 3 is applied, then delivered again, and the stray one too
+        ApplyOutcome applied = views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40));
+        ApplyOutcome again = views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40));
+        ApplyOutcome stray = views.apply(progress(task, plan, 3, "2023-03-01", "IN_PROGRESS", 99));
+
+        // then: the entry is the applied event's
+        assertThat(applied).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(again).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(stray).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(entriesOf(task)).isEqualTo(3);
+        assertThat(mongo.findById(task + ":3", Document.class, TaskViews.HISTORY)).containsEntry("percent", 40);
+        TaskRecord asOf = only(views.ofPlans(List.of(plan), on("2023-01-02")));
+        assertThat(asOf.stateBefore(endOf("2023-03-10"), VN).orElseThrow().percentComplete()).isEqualTo(20);
+        assertThat(asOf.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isEqualTo(40);
+    }
+
+    @Test
+    void a_view_that_cannot_be_written_shows_nothing_of_its_entry_or_membership_until_the_redelivery() {
+        // given: a store whose next write of a view dies, after the entry and the membership were written
+        AtomicBoolean dies = new AtomicBoolean(false);
+        MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
+            @Override
+            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
+                if (TaskViews.COLLECTION.equals(collectionName) && dies.getAndSet(false)) {
+                    throw new IllegalStateException("the process died");
+                }
+                return super.upsert(query, update, collectionName);
+            }
+        };
+        TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
+        String task = newId();
+        String plan = newId();
+        dies.set(true);
+        assertThatThrownBy(() -> views.apply(created(task, plan, "2023-01-02"))).hasMessage("the process died");
+        assertThat(membersOf(mongo, plan)).containsExactly(task);
+        assertThat(entriesOf(task)).isEqualTo(1);
+        assertThat(views.find(task)).isEmpty();
+        assertThat(views.ofPlans(List.of(plan))).isEmpty();
+        try (Stream<TaskRecord> exported = views.streamOfPlans(List.of(plan), on("2023-01-02"))) {
+            assertThat(exported).isEmpty();
+        }
+
+        // when: the uncommitted event is delivered again
+        ApplyOutcome redelivered = views.apply(created(task, plan, "2023-01-02"));
+
+        // then
+        assertThat(redelivered).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(entriesOf(task)).isEqualTo(1);
+        assertThat(views.ofPlans(List.of(plan))).extracting(TaskRecord::id).containsExactly(task);
     }
 
     @Test
