@@ -10,7 +10,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.bson.Document;
+import vn.giamngheo.localstack.MongoWireServerMain;
 
 /**
  * The ceiling row 1 runs into: how many single-document updates per second the local stack's MongoDB-wire server
@@ -63,7 +63,9 @@ public final class StoreCeiling {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("giamngheo-store-ceiling-");
-        MongoServer server = new MongoServer(new H2Backend(dir.resolve("ceiling.mv").toString()));
+        // the store as the local stack opens it (its page cache included)
+        MongoServer server = new MongoServer(MongoWireServerMain.backend(dir.resolve("ceiling.mv"),
+                MongoWireServerMain.DEFAULT_CACHE_MB));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             for (Shape shape : Shape.values()) {

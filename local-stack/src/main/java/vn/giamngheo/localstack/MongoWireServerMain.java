@@ -5,28 +5,43 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.h2.mvstore.MVStore;
 
 /**
  * Runs mongo-java-server with its H2 file backend as a process of its own, on a configurable port (the library's own
- * launchers hard-code 27017). Usage: {@code MongoWireServerMain --port N --file PATH}.
+ * launchers hard-code 27017). Usage: {@code MongoWireServerMain --port N --file PATH [--cache-mb N]}.
+ *
+ * <p>The H2 store keeps documents Java-serialised in its pages; a page that falls out of its cache is read from the
+ * file and deserialised again on the next access. With H2's default cache of 16 MiB that was 18 % of the server's CPU
+ * while the report-service projected a replay of task events (async-profiler, bench row 1). The cache is part of the
+ * heap (H2 sizes it by an estimate of the pages' memory) and is filled only as pages are read.
  */
 public final class MongoWireServerMain {
 
     static final String READY_LINE = "MongoDB-wire server ready";
+    public static final int DEFAULT_CACHE_MB = 256;
     private static final String HOST = "127.0.0.1";
 
     private MongoWireServerMain() {
     }
 
+    /** The H2 backend on the file, with a page cache of the given size; closing the backend closes the store. */
+    public static H2Backend backend(Path file, int cacheMegabytes) {
+        return new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
+    }
+
     public static void main(String[] args) throws Exception {
         int port = 27017;
         Path file = Path.of("giamngheo.mv");
+        int cacheMegabytes = DEFAULT_CACHE_MB;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--file" -> file = Path.of(args[++i]);
+                case "--cache-mb" -> cacheMegabytes = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("Unknown argument " + args[i] + ". Usage: MongoWireServerMain --port N --file PATH");
+                    System.err.println("Unknown argument " + args[i]
+                            + ". Usage: MongoWireServerMain --port N --file PATH [--cache-mb N]");
                     System.exit(2);
                 }
             }
@@ -35,7 +50,7 @@ public final class MongoWireServerMain {
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
         }
-        MongoServer server = new MongoServer(new H2Backend(absolute.toString()));
+        MongoServer server = new MongoServer(backend(absolute, cacheMegabytes));
         server.bind(HOST, port);
         CountDownLatch stopped = new CountDownLatch(1);
         // shutdown() also closes the backend, which writes the H2 store out so the file is consistent on disk.
