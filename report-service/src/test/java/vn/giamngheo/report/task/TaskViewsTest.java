@@ -121,6 +121,19 @@ class TaskViewsTest {
         return tasks.get(0);
     }
 
+    /** A store whose next upsert into {@code collection} dies once {@code dies} is set, as the process would. */
+    static MongoTemplate upsertDiesOnce(String collection, AtomicBoolean dies) {
+        return new MongoTemplate(client, "task_views_test") {
+            @Override
+            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
+                if (collection.equals(collectionName) && dies.getAndSet(false)) {
+                    throw new IllegalStateException("the process died");
+                }
+                return super.upsert(query, update, collectionName);
+            }
+        };
+    }
+
     static String newId() {
         return UUID.randomUUID().toString();
     }
@@ -247,15 +260,7 @@ class TaskViewsTest {
     void a_view_that_cannot_be_written_shows_nothing_of_its_entry_or_membership_until_the_redelivery() {
         // given: a store whose next write of a view dies, after the entry and the membership were written
         AtomicBoolean dies = new AtomicBoolean(false);
-        MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
-            @Override
-            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
-                if (TaskViews.COLLECTION.equals(collectionName) && dies.getAndSet(false)) {
-                    throw new IllegalStateException("the process died");
-                }
-                return super.upsert(query, update, collectionName);
-            }
-        };
+        MongoTemplate crashing = upsertDiesOnce(TaskViews.COLLECTION, dies);
         TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
         String task = newId();
         String plan = newId();
@@ -472,15 +477,7 @@ class TaskViewsTest {
     void a_membership_that_cannot_be_written_leaves_no_view_until_the_redelivery() {
         // given: a store whose next membership write dies, as the process would before the view's update
         AtomicBoolean dies = new AtomicBoolean(false);
-        MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
-            @Override
-            public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
-                if (TaskViews.PLAN_TASKS.equals(collectionName) && dies.getAndSet(false)) {
-                    throw new IllegalStateException("the process died");
-                }
-                return super.upsert(query, update, collectionName);
-            }
-        };
+        MongoTemplate crashing = upsertDiesOnce(TaskViews.PLAN_TASKS, dies);
         TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
         String task = newId();
         String plan = newId();
