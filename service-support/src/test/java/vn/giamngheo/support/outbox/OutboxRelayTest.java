@@ -59,7 +59,7 @@ class OutboxRelayTest {
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged",
-                "relay.unclaimed", "relay.log", "relay.legacy");
+                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -220,6 +220,36 @@ class OutboxRelayTest {
         Document stored = mongo.findById("held", Document.class, "unclaimed");
         assertThat(stored.getList("outbox", Document.class)).isEmpty();
         assertThat(stored.get("lease", Document.class).getString("owner")).isEqualTo("other-instance");
+    }
+
+    @Test
+    void a_search_leaves_the_documents_the_relay_was_told_about_to_be_published_without_a_claim() {
+        // given: one document the relay was told about (not yet published) and one written by someone who did not
+        // tell it (another instance, or written before a crash)
+        OutboxRelay relay = relay("relay.queued", "queued", Duration.ofHours(1));
+        AggregateStore<Counter> telling = new AggregateStore<>(mongo, "queued", Counter.class, "Counter",
+                (collection, id) -> relay.nudge(collection, id), () -> Actor.system("test"));
+        AggregateStore<Counter> silent = new AggregateStore<>(mongo, "queued", Counter.class, "Counter",
+                (collection, id) -> { }, () -> Actor.system("test"));
+        telling.create("told", new Counter("told", 0), created("told"));
+        silent.create("untold", new Counter("untold", 0), created("untold"));
+
+        try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), "relay.queued")) {
+            // when: the relay searches
+            int foundBySearch = relay.publishPending();
+
+            // then: the search published only the untold document; the told one was neither claimed nor published
+            assertThat(foundBySearch).isEqualTo(1);
+            Document told = mongo.findById("told", Document.class, "queued");
+            assertThat(told.getList("outbox", Document.class)).hasSize(1);
+            assertThat(told.get("lease")).isNull();
+
+            // and when: the relay publishes what it was told about, then it is published too, once each
+            assertThat(relay.publishWritten()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.recordsOf("told").size() == 1
+                    && probe.recordsOf("untold").size() == 1);
+        }
+        assertThat(mongo.findById("told", Document.class, "queued").getList("outbox", Document.class)).isEmpty();
     }
 
     @Test
