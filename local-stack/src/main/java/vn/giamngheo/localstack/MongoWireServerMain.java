@@ -25,9 +25,13 @@ public final class MongoWireServerMain {
     private MongoWireServerMain() {
     }
 
-    /** The H2 backend on the file, with a page cache of the given size; closing the backend closes the store. */
+    /**
+     * The H2 backend on the file, with a page cache of the given size and index keys compared as values
+     * ({@link ValueOrderedH2Backend}); closing the backend closes the store.
+     */
     public static H2Backend backend(Path file, int cacheMegabytes) {
-        return new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
+        return new ValueOrderedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
+                .open());
     }
 
     public static void main(String[] args) throws Exception {

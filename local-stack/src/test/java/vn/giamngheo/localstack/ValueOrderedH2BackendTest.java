@@ -1,0 +1,124 @@
+package vn.giamngheo.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The MongoDB-wire server's store with index keys compared as values, through the MongoDB driver. */
+class ValueOrderedH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Ids whose order as values differs from the order of their serialised bytes, which begin with the length:
+     * "kk7" sorts before "k10" as a value but after it as bytes.
+     */
+    static List<String> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "k".repeat(1 + i % 7) + i).toList();
+    }
+
+    static void served(H2Backend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        int port = server.bind().getPort();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            use.accept(client.getDatabase("giamngheo_test").getCollection("tasks"));
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    static void everyDocumentIsFoundByItsKeysAndNoKeyTwice(MongoCollection<Document> tasks, List<String> ids) {
+        for (String id : ids) {
+            assertThat(tasks.find(Filters.eq("_id", id)).first()).as("by _id %s", id).isNotNull();
+            assertThat(tasks.find(Filters.eq("code", "C-" + id)).first()).as("by code of %s", id).isNotNull();
+        }
+        assertThatThrownBy(() -> tasks.insertOne(new Document("_id", ids.get(3)).append("code", "new")))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                        e -> assertThat(ErrorCategory.fromErrorCode(e.getCode()))
+                                .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        assertThatThrownBy(() -> tasks.insertOne(new Document("_id", "new").append("code", "C-" + ids.get(5))))
+                .isInstanceOf(MongoWriteException.class);
+    }
+
+    @Test
+    void a_store_written_in_the_old_key_order_finds_every_document_once_opened_by_the_local_stack() {
+        // given: a store written by mongo-java-server's own H2 backend (index keys ordered by their serialised bytes)
+        Path file = dir.resolve("written-before.mv");
+        List<String> ids = ids(2_000);
+        served(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()), tasks -> {
+            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
+            tasks.insertMany(documents);
+        });
+
+        // when: the local stack's server opens it (and rebuilds its index maps)
+        served(MongoWireServerMain.backend(file, 16), tasks -> {
+            // then: every document is found through both unique indexes, and a duplicate of either key is refused
+            everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids);
+            tasks.insertOne(new Document("_id", "after").append("code", "C-after"));
+        });
+
+        // and: opened once more (marked, nothing rebuilt), the same holds, the new document included
+        List<String> all = new ArrayList<>(ids);
+        all.add("after");
+        served(MongoWireServerMain.backend(file, 16), tasks -> everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks,
+                all));
+    }
+
+    @Test
+    void keys_of_every_kind_are_found_and_never_stored_twice_in_a_new_store() {
+        // given: a new store, and _id values of the kinds services use
+        Path file = dir.resolve("new.mv");
+        List<Object> keys = new ArrayList<>(ids(300));
+        keys.addAll(List.of(42, 7L, 2.5, -1, new ObjectId(), new Date(1_700_000_000_000L), true,
+                new Document("plan", "KH-61").append("year", 2025), "", "Sơn La"));
+
+        H2Backend backend = MongoWireServerMain.backend(file, 16);
+        served(backend, tasks -> {
+            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            // when: one document per key is inserted
+            for (int i = 0; i < keys.size(); i++) {
+                tasks.insertOne(new Document("_id", keys.get(i)).append("code", "C-" + i));
+            }
+
+            // then: each is found by its key, and inserting any key again is refused
+            for (int i = 0; i < keys.size(); i++) {
+                Object key = keys.get(i);
+                Document found = tasks.find(Filters.eq("_id", key)).first();
+                assertThat(found).as("by _id %s", key).isNotNull();
+                assertThat(found.getString("code")).as("by _id %s", key).isEqualTo("C-" + i);
+                assertThatThrownBy(() -> tasks.insertOne(new Document("_id", key).append("code", "other")))
+                        .as("again %s", key).isInstanceOf(MongoWriteException.class);
+            }
+            assertThat(tasks.countDocuments()).isEqualTo(keys.size());
+            // and: the index maps the server created for the new collection (_id and code) compare keys as values
+            MVStore store = backend.getMvStore();
+            assertThat(store.getMapNames().stream().filter(name -> name.contains(".tasks._index_")).toList())
+                    .hasSize(2).allSatisfy(name -> assertThat(store.openMap(name).getKeyType())
+                            .isSameAs(IndexKeyType.INSTANCE));
+        });
+    }
+}
