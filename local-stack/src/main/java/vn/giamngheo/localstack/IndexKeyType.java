@@ -2,9 +2,10 @@ package vn.giamngheo.localstack;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
-import java.util.Collection;
-import java.util.Map;
+import java.time.Instant;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -15,16 +16,15 @@ import org.h2.mvstore.type.ObjectDataType;
  * compares two keys by Java-serialising both — on every step of every index lookup's binary search. Profiled at
  * 300 progress updates/s (bench row 3) that was a third of the server's CPU, with much of its garbage.
  *
- * <p>Keys are written and read exactly as {@link ObjectDataType} writes and reads them, so the pages' format is
- * unchanged; only the order differs, which is why {@link ValueOrderedH2Backend} rebuilds the index maps of a store
- * written before once.
+ * <p>Keys are written as BSON where their values allow (see {@link #write}); the order and the format both differ from
+ * H2's default type, which is why {@link TypedH2Backend} rebuilds the index maps of a store written before once.
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
     static final IndexKeyType INSTANCE = new IndexKeyType();
 
     private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
-    private final ObjectDataType format = new ObjectDataType();
+    private final ObjectDataType javaSerialisation = new ObjectDataType();
 
     private IndexKeyType() {
     }
@@ -41,40 +41,56 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         return Integer.compare(a.size(), b.size());
     }
 
-    /**
-     * An estimate for H2's cache accounting, without serialising the key (which {@link ObjectDataType} would do to
-     * measure it).
-     */
     @Override
     public int getMemory(KeyValue key) {
         int memory = 48;
         for (Object value : key) {
-            memory += estimate(value);
+            memory += StoredSize.of(value);
         }
         return memory;
     }
 
-    private static int estimate(Object value) {
-        if (value instanceof CharSequence text) {
-            return 48 + 2 * text.length();
-        }
-        if (value instanceof Map<?, ?> map) {
-            return 64 + map.size() * 96;
-        }
-        if (value instanceof Collection<?> list) {
-            return 48 + list.size() * 48;
-        }
-        return 24;
-    }
-
+    /**
+     * Keys of plain values are written as a BSON document of their values ({"0": …, "1": …}); others (embedded
+     * documents, lists, dates finer than a millisecond) Java-serialised as by H2's default type, behind their tag.
+     */
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        format.write(buffer, key);
+        if (isPlain(key)) {
+            Document values = new Document();
+            for (int i = 0; i < key.size(); i++) {
+                values.put(Integer.toString(i), key.get(i));
+            }
+            DocumentType.writeBson(buffer, values);
+        } else {
+            buffer.put(DocumentType.JAVA_SERIALISED);
+            javaSerialisation.write(buffer, key);
+        }
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return (KeyValue) format.read(buffer);
+        byte format = buffer.get();
+        if (format == DocumentType.BSON) {
+            return new KeyValue(DocumentType.readBson(buffer).values());
+        }
+        if (format != DocumentType.JAVA_SERIALISED) {
+            throw new IllegalStateException("Unknown index key format " + format + " in the H2 store");
+        }
+        return (KeyValue) javaSerialisation.read(buffer);
+    }
+
+    /** Values that read back from BSON as the same Java value. */
+    private static boolean isPlain(KeyValue key) {
+        for (Object value : key) {
+            boolean plain = value == null || value instanceof String || value instanceof Double
+                    || value instanceof Long || value instanceof Integer || value instanceof Boolean
+                    || value instanceof ObjectId || value instanceof Instant instant && instant.getNano() % 1_000_000 == 0;
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

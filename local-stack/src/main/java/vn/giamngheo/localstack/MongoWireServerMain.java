@@ -11,10 +11,11 @@ import org.h2.mvstore.MVStore;
  * Runs mongo-java-server with its H2 file backend as a process of its own, on a configurable port (the library's own
  * launchers hard-code 27017). Usage: {@code MongoWireServerMain --port N --file PATH [--cache-mb N]}.
  *
- * <p>The H2 store keeps documents Java-serialised in its pages; a page that falls out of its cache is read from the
- * file and deserialised again on the next access. With H2's default cache of 16 MiB that was 18 % of the server's CPU
- * while the report-service projected a replay of task events (async-profiler, bench row 1). The cache is part of the
- * heap (H2 sizes it by an estimate of the pages' memory) and is filled only as pages are read.
+ * <p>A page that falls out of the H2 store's cache is read from the file and decoded again on the next access. With
+ * H2's default cache of 16 MiB that was 18 % of the server's CPU while the report-service projected a replay of task
+ * events (async-profiler, bench row 1, documents then still Java-serialised). The cache is part of the heap (H2 sizes
+ * it by an estimate of the pages' memory) and is filled only as pages are read. The store's maps are typed
+ * ({@link TypedH2Backend}): documents as BSON, index keys compared as values.
  */
 public final class MongoWireServerMain {
 
@@ -27,10 +28,10 @@ public final class MongoWireServerMain {
 
     /**
      * The H2 backend on the file, with a page cache of the given size and index keys compared as values
-     * ({@link ValueOrderedH2Backend}); closing the backend closes the store.
+     * ({@link TypedH2Backend}); closing the backend closes the store.
      */
     public static H2Backend backend(Path file, int cacheMegabytes) {
-        return new ValueOrderedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
+        return new TypedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
                 .open());
     }
 

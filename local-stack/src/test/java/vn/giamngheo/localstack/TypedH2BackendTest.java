@@ -25,8 +25,11 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The MongoDB-wire server's store with index keys compared as values, through the MongoDB driver. */
-class ValueOrderedH2BackendTest {
+/**
+ * The MongoDB-wire server's store with typed maps (index keys compared as values, documents as BSON), through the
+ * MongoDB driver.
+ */
+class TypedH2BackendTest {
 
     @TempDir
     Path dir;
@@ -72,20 +75,35 @@ class ValueOrderedH2BackendTest {
             List<Document> documents = new ArrayList<>();
             ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
             tasks.insertMany(documents);
+            tasks.insertOne(richDocument("rich"));
         });
 
         // when: the local stack's server opens it (and rebuilds its index maps)
         served(MongoWireServerMain.backend(file, 16), tasks -> {
             // then: every document is found through both unique indexes, and a duplicate of either key is refused
             everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids);
+            assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
             tasks.insertOne(new Document("_id", "after").append("code", "C-after"));
         });
 
         // and: opened once more (marked, nothing rebuilt), the same holds, the new document included
         List<String> all = new ArrayList<>(ids);
         all.add("after");
-        served(MongoWireServerMain.backend(file, 16), tasks -> everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks,
-                all));
+        served(MongoWireServerMain.backend(file, 16), tasks -> {
+            everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, all);
+            assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
+        });
+    }
+
+    /** A document with a value of every kind the services store. */
+    static Document richDocument(String id) {
+        return new Document("_id", id).append("code", "C-" + id).append("text", "Thuận Châu, Sơn La")
+                .append("int", 42).append("long", 40_000_000_000L).append("double", 0.125).append("flag", true)
+                .append("nothing", null).append("at", new Date(1_700_000_000_123L))
+                .append("objectId", new ObjectId("65a1b2c3d4e5f6a7b8c9d0e1"))
+                .append("nested", new Document("reached", 12).append("total", 15))
+                .append("list", List.of("HEALTH_INSURANCE", "HOUSING_AREA"))
+                .append("outbox", List.of(new Document("eventId", "e-1").append("version", 3L)));
     }
 
     @Test
@@ -114,11 +132,14 @@ class ValueOrderedH2BackendTest {
                         .as("again %s", key).isInstanceOf(MongoWriteException.class);
             }
             assertThat(tasks.countDocuments()).isEqualTo(keys.size());
-            // and: the index maps the server created for the new collection (_id and code) compare keys as values
+            // and: the maps the server created for the new collection are typed: its index maps (_id and code)
+            // compare keys as values, its document map stores BSON
             MVStore store = backend.getMvStore();
             assertThat(store.getMapNames().stream().filter(name -> name.contains(".tasks._index_")).toList())
                     .hasSize(2).allSatisfy(name -> assertThat(store.openMap(name).getKeyType())
                             .isSameAs(IndexKeyType.INSTANCE));
+            assertThat(store.openMap("databases.giamngheo_test.tasks").getValueType())
+                    .isSameAs(DocumentType.INSTANCE);
         });
     }
 }

@@ -1,0 +1,86 @@
+package vn.giamngheo.localstack;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * The value type of the MongoDB-wire server's collection maps: each document stored as BSON, with
+ * mongo-java-server's own codec (the one that answers clients). H2's default type Java-serialises every document — a
+ * new object stream with its class descriptors each time: about 130 µs to write and read back a poverty household
+ * against 2 µs as BSON (measured on this machine).
+ *
+ * <p>A document the codec cannot encode (a value of a type no client could have sent) is Java-serialised as before,
+ * behind its own tag, so a page can always be written.
+ */
+final class DocumentType extends BasicDataType<Document> {
+
+    static final DocumentType INSTANCE = new DocumentType();
+
+    /** The tags before each stored value (documents here, keys in {@link IndexKeyType}). */
+    static final byte BSON = 1;
+    static final byte JAVA_SERIALISED = 2;
+
+    private final ObjectDataType javaSerialisation = new ObjectDataType();
+
+    private DocumentType() {
+    }
+
+    @Override
+    public int getMemory(Document document) {
+        return StoredSize.of(document);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Document document) {
+        ByteBuf bson = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+        } catch (RuntimeException notEncodable) {
+            buffer.put(JAVA_SERIALISED);
+            javaSerialisation.write(buffer, document);
+            return;
+        }
+        buffer.put(BSON);
+        buffer.put(bson.nioBuffer());
+    }
+
+    @Override
+    public Document read(ByteBuffer buffer) {
+        byte format = buffer.get();
+        return switch (format) {
+            case BSON -> readBson(buffer);
+            case JAVA_SERIALISED -> (Document) javaSerialisation.read(buffer);
+            default -> throw new IllegalStateException("Unknown document format " + format + " in the H2 store");
+        };
+    }
+
+    /** Writes a document the codec can encode (the caller knows it can), tagged as BSON. */
+    static void writeBson(WriteBuffer buffer, Document document) {
+        ByteBuf bson = Unpooled.buffer(64);
+        BsonEncoder.encodeDocument(document, bson);
+        buffer.put(BSON);
+        buffer.put(bson.nioBuffer());
+    }
+
+    /** Reads a BSON document (its tag already read) and leaves the buffer just after it. */
+    static Document readBson(ByteBuffer buffer) {
+        // A BSON document starts with its own length, a little-endian int32.
+        int length = Integer.reverseBytes(buffer.getInt(buffer.position()));
+        ByteBuffer bson = buffer.slice();
+        bson.limit(length);
+        buffer.position(buffer.position() + length);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
+
+    @Override
+    public Document[] createStorage(int size) {
+        return new Document[size];
+    }
+}

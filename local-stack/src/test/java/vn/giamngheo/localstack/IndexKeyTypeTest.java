@@ -1,0 +1,50 @@
+package vn.giamngheo.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import org.h2.mvstore.WriteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** How the MongoDB-wire server's index maps order, write and read their keys. */
+class IndexKeyTypeTest {
+
+    static KeyValue readBack(KeyValue key) {
+        WriteBuffer buffer = new WriteBuffer();
+        IndexKeyType.INSTANCE.write(buffer, key);
+        buffer.putInt(9);
+        ByteBuffer page = buffer.getBuffer();
+        page.flip();
+        KeyValue read = IndexKeyType.INSTANCE.read(page);
+        assertThat(page.getInt()).as("the next value starts where the key ended").isEqualTo(9);
+        return read;
+    }
+
+    @Test
+    void keys_are_ordered_by_their_values_not_by_their_serialised_bytes() {
+        // given: a string serialises with its length first, so as bytes "b" would come before "aa"
+        // when / then
+        assertThat(IndexKeyType.INSTANCE.compare(new KeyValue("aa"), new KeyValue("b"))).isNegative();
+        assertThat(IndexKeyType.INSTANCE.compare(new KeyValue("TASK-1", 2.0), new KeyValue("TASK-1", 10.0)))
+                .isNegative();
+        assertThat(IndexKeyType.INSTANCE.compare(new KeyValue("TASK-1", 2.0), new KeyValue("TASK-1", 2.0)))
+                .isZero();
+    }
+
+    @Test
+    void keys_of_plain_values_and_of_any_other_kind_read_back_equal() {
+        // given: plain values (written as BSON) and values only Java serialisation keeps exactly
+        List<KeyValue> keys = List.of(new KeyValue("TASK-0001", 3.0), new KeyValue(new ObjectId(), 7L),
+                new KeyValue(true, null, 42), new KeyValue(Instant.ofEpochMilli(1_700_000_000_123L)),
+                new KeyValue(new Document("plan", "KH-61")), new KeyValue(List.of("a", "b")),
+                new KeyValue(Instant.ofEpochSecond(1_700_000_000L, 123_456_789)));
+
+        // when / then
+        keys.forEach(key -> assertThat(readBack(key)).as("%s", key).isEqualTo(key));
+    }
+}
