@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.h2.mvstore.WriteBuffer;
@@ -33,12 +34,43 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public int compare(KeyValue a, KeyValue b) {
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
-            int byValue = VALUES.compare(a.get(i), b.get(i));
+            int byValue = compareValues(a.get(i), b.get(i));
             if (byValue != 0) {
                 return byValue;
             }
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * Numbers exactly (mongo-java-server's comparator compares a long with a double as longs, so 3000000000 and
+     * 3000000000.5 would be one key and the order inconsistent), anything else as mongo-java-server sorts values.
+     */
+    private static int compareValues(Object a, Object b) {
+        if (isNumber(a) && isNumber(b)) {
+            return compareNumbers((Number) a, (Number) b);
+        }
+        return VALUES.compare(a, b);
+    }
+
+    private static boolean isNumber(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Double;
+    }
+
+    private static int compareNumbers(Number a, Number b) {
+        boolean aWhole = !(a instanceof Double);
+        boolean bWhole = !(b instanceof Double);
+        if (aWhole && bWhole) {
+            return Long.compare(a.longValue(), b.longValue());
+        }
+        double x = a.doubleValue();
+        double y = b.doubleValue();
+        if (!aWhole && !bWhole || !Double.isFinite(x) || !Double.isFinite(y)) {
+            return Double.compare(x, y);
+        }
+        BigDecimal exactA = aWhole ? BigDecimal.valueOf(a.longValue()) : new BigDecimal(x);
+        BigDecimal exactB = bWhole ? BigDecimal.valueOf(b.longValue()) : new BigDecimal(y);
+        return exactA.compareTo(exactB);
     }
 
     @Override
@@ -85,7 +117,8 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         for (Object value : key) {
             boolean plain = value == null || value instanceof String || value instanceof Double
                     || value instanceof Long || value instanceof Integer || value instanceof Boolean
-                    || value instanceof ObjectId || value instanceof Instant instant && instant.getNano() % 1_000_000 == 0;
+                    || value instanceof ObjectId
+                    || value instanceof Instant && !DocumentType.hasTimeFinerThanMillis(value);
             if (!plain) {
                 return false;
             }

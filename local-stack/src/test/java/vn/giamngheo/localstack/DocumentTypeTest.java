@@ -44,6 +44,16 @@ class DocumentTypeTest {
     }
 
     @Test
+    void a_document_with_a_time_finer_than_a_millisecond_reads_back_to_the_nanosecond() {
+        // given: what $currentDate makes on the server (clients send milliseconds)
+        Document document = new Document("_id", "t").append("seen", List.of(new Document("at",
+                Instant.ofEpochSecond(1_700_000_000L, 123_456_789))));
+
+        // when / then
+        assertThat(readBack(document)).isEqualTo(document);
+    }
+
+    @Test
     void a_document_the_codec_cannot_encode_is_kept_as_before() {
         // given: a value of a type no client can send (the codec refuses java.util.Date)
         Document document = new Document("_id", "legacy").append("at", new Date(1_700_000_000_000L));

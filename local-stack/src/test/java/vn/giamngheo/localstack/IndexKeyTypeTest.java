@@ -37,6 +37,21 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void numbers_are_compared_exactly_a_whole_number_and_its_double_being_one_key() {
+        // given: a long beyond int, which a double with a fraction must not equal
+        KeyValue whole = new KeyValue(3_000_000_000L);
+        KeyValue fraction = new KeyValue(3_000_000_000.5);
+
+        // when / then
+        assertThat(IndexKeyType.INSTANCE.compare(whole, fraction)).isNegative();
+        assertThat(IndexKeyType.INSTANCE.compare(fraction, whole)).isPositive();
+        assertThat(IndexKeyType.INSTANCE.compare(new KeyValue(3L), new KeyValue(3.0))).isZero();
+        assertThat(IndexKeyType.INSTANCE.compare(new KeyValue(7), new KeyValue(7L))).isZero();
+        assertThat(IndexKeyType.INSTANCE.compare(new KeyValue(Double.NaN), new KeyValue(1L)))
+                .isEqualTo(-IndexKeyType.INSTANCE.compare(new KeyValue(1L), new KeyValue(Double.NaN)));
+    }
+
+    @Test
     void keys_of_plain_values_and_of_any_other_kind_read_back_equal() {
         // given: plain values (written as BSON) and values only Java serialisation keeps exactly
         List<KeyValue> keys = List.of(new KeyValue("TASK-0001", 3.0), new KeyValue(new ObjectId(), 7L),

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,53 @@ class TypedH2BackendTest {
             everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, all);
             assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
         });
+    }
+
+    @Test
+    void a_new_store_keeps_every_database_it_created_across_restarts() {
+        // given: a new store, whose database and collection are created while the server runs
+        Path file = dir.resolve("restarted.mv");
+        List<String> ids = ids(500);
+        served(MongoWireServerMain.backend(file, 16), tasks -> {
+            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
+            tasks.insertMany(documents);
+            tasks.insertOne(richDocument("rich"));
+        });
+
+        // when: the server starts on it again, twice
+        for (int start = 1; start <= 2; start++) {
+            served(MongoWireServerMain.backend(file, 16), tasks -> {
+                // then
+                everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids);
+                assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
+            });
+        }
+    }
+
+    @Test
+    void a_conversion_cut_short_is_done_again_at_the_next_start() {
+        // given: a store written before, and what a crash left of a conversion: a converted map beside its original
+        Path file = dir.resolve("interrupted.mv");
+        List<String> ids = ids(300);
+        served(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()), tasks -> {
+            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
+            tasks.insertMany(documents);
+        });
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.openMap("databases.giamngheo_test.tasks.giamngheo-converting",
+                new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(DocumentType.INSTANCE))
+                .put(1L, new de.bwaldvogel.mongo.bson.Document("_id", ids.get(0)));
+        store.close();
+
+        // when / then: the leftover is dropped and the conversion done; every document is found
+        served(MongoWireServerMain.backend(file, 16), tasks -> everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids));
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+        assertThat(reopened.getMapNames()).noneMatch(name -> name.endsWith(".giamngheo-converting"));
+        reopened.close();
     }
 
     /** A document with a value of every kind the services store. */

@@ -105,7 +105,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * One pass over all collections: claims and publishes until nothing is pending. Returns how many events were
-     * published; throws if the broker did not acknowledge (the unacknowledged events stay pending).
+     * published; throws if the broker did not acknowledge (the unacknowledged events stay pending). Documents this relay
+     * was told about and has not published yet are left to its loop, which publishes them next.
      */
     public int publishPending() {
         int total = 0;
