@@ -71,29 +71,19 @@ class TypedH2BackendTest {
         // given: a store written by mongo-java-server's own H2 backend (index keys ordered by their serialised bytes)
         Path file = dir.resolve("written-before.mv");
         List<String> ids = ids(2_000);
-        served(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()), tasks -> {
-            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
-            List<Document> documents = new ArrayList<>();
-            ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
-            tasks.insertMany(documents);
-            tasks.insertOne(richDocument("rich"));
-        });
+        served(writtenBefore(file), tasks -> storeTasks(tasks, ids));
 
         // when: the local stack's server opens it (and rebuilds its index maps)
         served(MongoWireServerMain.backend(file, 16), tasks -> {
             // then: every document is found through both unique indexes, and a duplicate of either key is refused
-            everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids);
-            assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
+            everythingStoredIsFound(tasks, ids);
             tasks.insertOne(new Document("_id", "after").append("code", "C-after"));
         });
 
         // and: opened once more (marked, nothing rebuilt), the same holds, the new document included
         List<String> all = new ArrayList<>(ids);
         all.add("after");
-        served(MongoWireServerMain.backend(file, 16), tasks -> {
-            everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, all);
-            assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
-        });
+        served(MongoWireServerMain.backend(file, 16), tasks -> everythingStoredIsFound(tasks, all));
     }
 
     @Test
@@ -101,21 +91,12 @@ class TypedH2BackendTest {
         // given: a new store, whose database and collection are created while the server runs
         Path file = dir.resolve("restarted.mv");
         List<String> ids = ids(500);
-        served(MongoWireServerMain.backend(file, 16), tasks -> {
-            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
-            List<Document> documents = new ArrayList<>();
-            ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
-            tasks.insertMany(documents);
-            tasks.insertOne(richDocument("rich"));
-        });
+        served(MongoWireServerMain.backend(file, 16), tasks -> storeTasks(tasks, ids));
 
         // when: the server starts on it again, twice
         for (int start = 1; start <= 2; start++) {
-            served(MongoWireServerMain.backend(file, 16), tasks -> {
-                // then
-                everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids);
-                assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
-            });
+            // then
+            served(MongoWireServerMain.backend(file, 16), tasks -> everythingStoredIsFound(tasks, ids));
         }
     }
 
@@ -124,12 +105,7 @@ class TypedH2BackendTest {
         // given: a store written before, and what a crash left of a conversion: a converted map beside its original
         Path file = dir.resolve("interrupted.mv");
         List<String> ids = ids(300);
-        served(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()), tasks -> {
-            tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
-            List<Document> documents = new ArrayList<>();
-            ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
-            tasks.insertMany(documents);
-        });
+        served(writtenBefore(file), tasks -> storeTasks(tasks, ids));
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.openMap("databases.giamngheo_test.tasks.giamngheo-converting",
                 new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(DocumentType.INSTANCE))
@@ -137,10 +113,30 @@ class TypedH2BackendTest {
         store.close();
 
         // when / then: the leftover is dropped and the conversion done; every document is found
-        served(MongoWireServerMain.backend(file, 16), tasks -> everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids));
+        served(MongoWireServerMain.backend(file, 16), tasks -> everythingStoredIsFound(tasks, ids));
         MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
         assertThat(reopened.getMapNames()).noneMatch(name -> name.endsWith(".giamngheo-converting"));
         reopened.close();
+    }
+
+    /** What {@link #storeTasks} stored, by both unique keys, no key twice, and the rich document whole. */
+    static void everythingStoredIsFound(MongoCollection<Document> tasks, List<String> ids) {
+        everyDocumentIsFoundByItsKeysAndNoKeyTwice(tasks, ids);
+        assertThat(tasks.find(Filters.eq("_id", "rich")).first()).isEqualTo(richDocument("rich"));
+    }
+
+    /** A store as mongo-java-server's own H2 backend writes it (index keys ordered by their serialised bytes). */
+    static H2Backend writtenBefore(Path file) {
+        return new H2Backend(new MVStore.Builder().fileName(file.toString()).open());
+    }
+
+    /** A unique index on code, one document per id, and the rich document. */
+    static void storeTasks(MongoCollection<Document> tasks, List<String> ids) {
+        tasks.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+        List<Document> documents = new ArrayList<>();
+        ids.forEach(id -> documents.add(new Document("_id", id).append("code", "C-" + id)));
+        tasks.insertMany(documents);
+        tasks.insertOne(richDocument("rich"));
     }
 
     /** A document with a value of every kind the services store. */
