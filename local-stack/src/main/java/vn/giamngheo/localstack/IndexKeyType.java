@@ -66,7 +66,8 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         double x = a.doubleValue();
         double y = b.doubleValue();
         if (!aWhole && !bWhole || !Double.isFinite(x) || !Double.isFinite(y)) {
-            return Double.compare(x, y);
+            // -0.0 equals 0.0 here as it equals a whole 0 below; NaN is above everything, as in Double.compare.
+            return x == y ? 0 : Double.compare(x, y);
         }
         BigDecimal exactA = aWhole ? BigDecimal.valueOf(a.longValue()) : new BigDecimal(x);
         BigDecimal exactB = bWhole ? BigDecimal.valueOf(b.longValue()) : new BigDecimal(y);

@@ -31,6 +31,7 @@ public final class MongoWireServerMain {
      * ({@link TypedH2Backend}); closing the backend closes the store.
      */
     public static H2Backend backend(Path file, int cacheMegabytes) {
+        TypedH2Backend.convert(file);
         return new TypedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
                 .open());
     }

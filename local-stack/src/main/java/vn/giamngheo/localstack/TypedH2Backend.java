@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.nio.file.Path;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -21,12 +22,11 @@ import org.h2.mvstore.MVStore;
  * already open under that name, so each map is opened here first with its type: the existing ones before the backend
  * reads the store, a new one just before the backend creates it.
  *
- * <p>A store written before is converted once and marked: each index map rebuilt in the new order and format, each
- * collection's documents rewritten as BSON. A map is converted into a new map under a temporary name, which replaces
- * the old one only when complete, and is marked in the same commit; H2 may commit in between (its automatic commits
- * also follow the memory of unsaved changes), so a start after a crash first settles what a conversion left: a
- * temporary map beside its original is incomplete and dropped (the original is converted again), one whose original is
- * gone is complete and takes its place.
+ * <p>A store written before is converted once ({@link #convert}) and marked: each index map rebuilt in the new order
+ * and format, each collection's documents rewritten as BSON, each into a new map that then takes the old one's name,
+ * marked in the commit that does so. The conversion opens the file with H2's automatic commits disabled (neither
+ * timed nor on memory), so its own commits are the only ones: a crash leaves every map either converted and marked or
+ * as it was, and the next start goes on with those not converted yet.
  */
 final class TypedH2Backend extends H2Backend {
 
@@ -41,8 +41,9 @@ final class TypedH2Backend extends H2Backend {
     private static final String META_MAP = "meta.";
     private static final String CONVERTING = ".giamngheo-converting";
 
+    /** The backend on a store {@link #convert converted} (or new): every index and document map opened typed. */
     TypedH2Backend(MVStore store) {
-        super(prepare(store));
+        super(openTyped(store));
     }
 
     @Override
@@ -50,15 +51,31 @@ final class TypedH2Backend extends H2Backend {
         return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    /** Converts a store written before, then opens every index and document map with its type. */
-    static MVStore prepare(MVStore store) {
-        MVMap<String, String> marker = store.openMap(MARKER_MAP);
-        settleInterruptedConversions(store, marker);
-        if (!INDEX_ORDER.equals(marker.get(INDEX_ORDER_KEY))) {
-            convertEach(store, marker, indexMaps(store), INDEX_ORDER_KEY, INDEX_ORDER);
+    /**
+     * Converts the store in the file if it was written before (or marks a new one), on its own opening of the file
+     * with automatic commits disabled; closed again before the server opens the file.
+     */
+    static void convert(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        try {
+            MVMap<String, String> marker = store.openMap(MARKER_MAP);
+            if (!INDEX_ORDER.equals(marker.get(INDEX_ORDER_KEY))) {
+                convertEach(store, marker, indexMaps(store), INDEX_ORDER_KEY, INDEX_ORDER);
+            }
+            if (!DOCUMENT_FORMAT.equals(marker.get(DOCUMENT_FORMAT_KEY))) {
+                convertEach(store, marker, documentMaps(store), DOCUMENT_FORMAT_KEY, DOCUMENT_FORMAT);
+            }
+        } finally {
+            store.close();
         }
-        if (!DOCUMENT_FORMAT.equals(marker.get(DOCUMENT_FORMAT_KEY))) {
-            convertEach(store, marker, documentMaps(store), DOCUMENT_FORMAT_KEY, DOCUMENT_FORMAT);
+    }
+
+    private static MVStore openTyped(MVStore store) {
+        MVMap<String, String> marker = store.openMap(MARKER_MAP);
+        if (!INDEX_ORDER.equals(marker.get(INDEX_ORDER_KEY))
+                || !DOCUMENT_FORMAT.equals(marker.get(DOCUMENT_FORMAT_KEY))) {
+            throw new IllegalStateException("The H2 store was not converted to typed maps: TypedH2Backend.convert it"
+                    + " first");
         }
         indexMaps(store).forEach(name -> openTyped(store, name));
         documentMaps(store).forEach(name -> openTyped(store, name));
@@ -66,8 +83,8 @@ final class TypedH2Backend extends H2Backend {
     }
 
     /**
-     * Converts each map not marked as converted yet, marking it in the commit that puts the converted map in its place
-     * (a converted map cannot be read the old way), then marks the store.
+     * Converts each map not marked as converted yet, one commit each (a converted map cannot be read the old way),
+     * then marks the store.
      */
     private static void convertEach(MVStore store, MVMap<String, String> marker, List<String> maps, String key,
                                     String value) {
@@ -76,9 +93,9 @@ final class TypedH2Backend extends H2Backend {
             if (!value.equals(marker.get(mapKey))) {
                 MVMap<Object, Object> old = store.openMap(name);
                 MVMap<Object, Object> converted = openTyped(store, name + CONVERTING);
-                old.forEach((key1, value1) -> {
-                    if (converted.putIfAbsent(key1, value1) != null) {
-                        throw new IllegalStateException("Converting " + name + ": two entries for the key " + key1);
+                old.forEach((entryKey, entryValue) -> {
+                    if (converted.putIfAbsent(entryKey, entryValue) != null) {
+                        throw new IllegalStateException("Converting " + name + ": two entries for " + entryKey);
                     }
                 });
                 store.removeMap(old);
@@ -89,21 +106,6 @@ final class TypedH2Backend extends H2Backend {
         }
         marker.put(key, value);
         store.commit();
-    }
-
-    private static void settleInterruptedConversions(MVStore store, MVMap<String, String> marker) {
-        for (String leftover : store.getMapNames().stream().filter(name -> name.endsWith(CONVERTING)).toList()) {
-            String original = leftover.substring(0, leftover.length() - CONVERTING.length());
-            MVMap<Object, Object> converted = openTyped(store, leftover);
-            if (store.hasMap(original)) {
-                store.removeMap(converted);
-            } else {
-                store.renameMap(converted, original);
-                marker.put((isIndexMap(original) ? INDEX_ORDER_KEY + ":" : DOCUMENT_FORMAT_KEY + ":") + original,
-                        isIndexMap(original) ? INDEX_ORDER : DOCUMENT_FORMAT);
-            }
-            store.commit();
-        }
     }
 
     /** The maps of mongo-java-server's indexes: "<database>.<collection>._index_<name>". */

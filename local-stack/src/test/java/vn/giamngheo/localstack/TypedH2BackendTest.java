@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,22 +100,22 @@ class TypedH2BackendTest {
     }
 
     @Test
-    void a_conversion_cut_short_is_done_again_at_the_next_start() {
-        // given: a store written before, and what a crash left of a conversion: a converted map beside its original
-        Path file = dir.resolve("interrupted.mv");
-        List<String> ids = ids(300);
+    void the_backend_refuses_a_store_written_before_until_it_is_converted() {
+        // given: a store written by mongo-java-server's own H2 backend
+        Path file = dir.resolve("unconverted.mv");
+        List<String> ids = ids(10);
         served(writtenBefore(file), tasks -> storeTasks(tasks, ids));
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        store.openMap("databases.giamngheo_test.tasks.giamngheo-converting",
-                new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(DocumentType.INSTANCE))
-                .put(1L, new de.bwaldvogel.mongo.bson.Document("_id", ids.get(0)));
-        store.close();
 
-        // when / then: the leftover is dropped and the conversion done; every document is found
+        // when / then: opened without its conversion, it is refused rather than read with the wrong types
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        try {
+            assertThatThrownBy(() -> new TypedH2Backend(store)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("convert");
+        } finally {
+            store.close();
+        }
+        // and: converted, it is read
         served(MongoWireServerMain.backend(file, 16), tasks -> everythingStoredIsFound(tasks, ids));
-        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
-        assertThat(reopened.getMapNames()).noneMatch(name -> name.endsWith(".giamngheo-converting"));
-        reopened.close();
     }
 
     /** What {@link #storeTasks} stored, by both unique keys, no key twice, and the rich document whole. */
