@@ -45,11 +45,8 @@ final class DocumentType extends BasicDataType<Document> {
     public void write(WriteBuffer buffer, Document document) {
         // BSON keeps milliseconds: a finer time would read back unequal to itself (and to its index keys).
         if (!hasTimeFinerThanMillis(document)) {
-            ByteBuf bson = Unpooled.buffer(256);
             try {
-                BsonEncoder.encodeDocument(document, bson);
-                buffer.put(BSON);
-                buffer.put(bson.nioBuffer());
+                writeBson(buffer, document);
                 return;
             } catch (RuntimeException notEncodable) {
                 // A value of a type the codec does not know: kept Java-serialised, below. Nothing was written yet.
@@ -90,9 +87,9 @@ final class DocumentType extends BasicDataType<Document> {
         };
     }
 
-    /** Writes a document the codec can encode (the caller knows it can), tagged as BSON. */
+    /** Writes a document tagged as BSON; encoded first, so nothing is written if the codec refuses it. */
     static void writeBson(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(64);
+        ByteBuf bson = Unpooled.buffer(256);
         BsonEncoder.encodeDocument(document, bson);
         buffer.put(BSON);
         buffer.put(bson.nioBuffer());
