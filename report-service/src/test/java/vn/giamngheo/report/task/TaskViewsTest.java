@@ -121,9 +121,13 @@ class TaskViewsTest {
         return tasks.get(0);
     }
 
-    /** A store whose next upsert into {@code collection} dies once {@code dies} is set, as the process would. */
-    static MongoTemplate upsertDiesOnce(String collection, AtomicBoolean dies) {
-        return new MongoTemplate(client, "task_views_test") {
+    /**
+     * Views over a store whose next upsert into the collection dies, as the process would there; armed after the
+     * views' own start-up writes (indexes, membership backfill).
+     */
+    static TaskViews viewsWhoseNextUpsertDies(String collection) {
+        AtomicBoolean dies = new AtomicBoolean(false);
+        MongoTemplate crashing = new MongoTemplate(client, "task_views_test") {
             @Override
             public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
                 if (collection.equals(collectionName) && dies.getAndSet(false)) {
@@ -132,6 +136,9 @@ class TaskViewsTest {
                 return super.upsert(query, update, collectionName);
             }
         };
+        TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
+        dies.set(true);
+        return views;
     }
 
     static String newId() {
@@ -259,12 +266,9 @@ class TaskViewsTest {
     @Test
     void a_view_that_cannot_be_written_shows_nothing_of_its_entry_or_membership_until_the_redelivery() {
         // given: a store whose next write of a view dies, after the entry and the membership were written
-        AtomicBoolean dies = new AtomicBoolean(false);
-        MongoTemplate crashing = upsertDiesOnce(TaskViews.COLLECTION, dies);
-        TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
+        TaskViews views = viewsWhoseNextUpsertDies(TaskViews.COLLECTION);
         String task = newId();
         String plan = newId();
-        dies.set(true);
         assertThatThrownBy(() -> views.apply(created(task, plan, "2023-01-02"))).hasMessage("the process died");
         assertThat(membersOf(mongo, plan)).containsExactly(task);
         assertThat(entriesOf(task)).isEqualTo(1);
@@ -476,12 +480,9 @@ class TaskViewsTest {
     @Test
     void a_membership_that_cannot_be_written_leaves_no_view_until_the_redelivery() {
         // given: a store whose next membership write dies, as the process would before the view's update
-        AtomicBoolean dies = new AtomicBoolean(false);
-        MongoTemplate crashing = upsertDiesOnce(TaskViews.PLAN_TASKS, dies);
-        TaskViews views = new TaskViews(crashing, new VersionedCopies(crashing));
+        TaskViews views = viewsWhoseNextUpsertDies(TaskViews.PLAN_TASKS);
         String task = newId();
         String plan = newId();
-        dies.set(true);
         assertThatThrownBy(() -> views.apply(created(task, plan, "2023-01-02"))).hasMessage("the process died");
         // no view that the plan's reads would miss
         assertThat(views.find(task)).isEmpty();
