@@ -27,8 +27,9 @@ public final class MongoWireServerMain {
     }
 
     /**
-     * The H2 backend on the file, with a page cache of the given size and index keys compared as values
-     * ({@link TypedH2Backend}); closing the backend closes the store.
+     * The H2 backend on the file, with a page cache of the given size and typed maps ({@link TypedH2Backend}: documents
+     * as BSON, index keys compared as values), the file converted first if written before; closing the backend closes
+     * the store.
      */
     public static H2Backend backend(Path file, int cacheMegabytes) {
         TypedH2Backend.convert(file);

@@ -39,6 +39,7 @@ final class TypedH2Backend extends H2Backend {
     /** The prefixes of a collection's document map and of its metadata map (mongo-java-server's H2Database). */
     private static final String DOCUMENT_MAP = "databases.";
     private static final String META_MAP = "meta.";
+    /** A map being converted, until it takes its original's name (in the commit that marks it). */
     private static final String CONVERTING = ".giamngheo-converting";
 
     /** The backend on a store {@link #convert converted} (or new): every index and document map opened typed. */
@@ -92,7 +93,7 @@ final class TypedH2Backend extends H2Backend {
             String mapKey = key + ":" + name;
             if (!value.equals(marker.get(mapKey))) {
                 MVMap<Object, Object> old = store.openMap(name);
-                MVMap<Object, Object> converted = openTyped(store, name + CONVERTING);
+                MVMap<Object, Object> converted = openTyped(store, name + CONVERTING, isIndexMap(name));
                 old.forEach((entryKey, entryValue) -> {
                     if (converted.putIfAbsent(entryKey, entryValue) != null) {
                         throw new IllegalStateException("Converting " + name + ": two entries for " + entryKey);
@@ -115,20 +116,21 @@ final class TypedH2Backend extends H2Backend {
 
     /** The maps of mongo-java-server's collections: "databases.<database>.<collection>". */
     private static List<String> documentMaps(MVStore store) {
-        return store.getMapNames().stream()
-                .filter(name -> name.startsWith(DOCUMENT_MAP) && !name.endsWith(CONVERTING)).toList();
+        return store.getMapNames().stream().filter(name -> name.startsWith(DOCUMENT_MAP)).toList();
     }
 
     private static boolean isIndexMap(String name) {
-        return name.contains(INDEX_MAP) && !name.startsWith(DOCUMENT_MAP) && !name.startsWith(META_MAP)
-                && !name.endsWith(CONVERTING);
+        return name.contains(INDEX_MAP) && !name.startsWith(DOCUMENT_MAP) && !name.startsWith(META_MAP);
     }
 
     /** An index map (by its name) with {@link IndexKeyType}, any other with {@link DocumentType} values. */
-    @SuppressWarnings("unchecked")
     private static <K, V> MVMap<K, V> openTyped(MVStore store, String name) {
-        String base = name.endsWith(CONVERTING) ? name.substring(0, name.length() - CONVERTING.length()) : name;
-        MVMap<?, ?> map = isIndexMap(base)
+        return openTyped(store, name, isIndexMap(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> MVMap<K, V> openTyped(MVStore store, String name, boolean index) {
+        MVMap<?, ?> map = index
                 ? store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE))
                 : store.openMap(name, new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
         return (MVMap<K, V>) map;
