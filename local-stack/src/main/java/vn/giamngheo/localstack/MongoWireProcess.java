@@ -35,10 +35,11 @@ public final class MongoWireProcess extends ChildProcess {
     }
 
     /**
-     * mongo-java-server holds a query's whole result in its heap before it answers (it has no streaming cursor), so
-     * publishing a province-size poverty review — a pass over 400,000 households — needs far more than the 256 MiB
-     * that were enough for plans and tasks: it ended in an OutOfMemoryError inside the H2 store. The heap starts small
-     * and grows only while such a query runs.
+     * mongo-java-server holds a sorted query's whole result in its heap before it answers (unsorted queries with a
+     * batch size are read a batch at a time, {@link StreamingH2Collection}), so a sorted pass over a province-size
+     * poverty review — 400,000 households, as the movements between two reviews read them — needs far more than the
+     * 256 MiB that were enough for plans and tasks: it ended in an OutOfMemoryError inside the H2 store. The heap
+     * starts small and grows only while such a query runs.
      */
     private static final String MAX_HEAP = "-Xmx2g";
 

@@ -11,16 +11,17 @@ import org.h2.mvstore.MVStore;
  * Runs mongo-java-server with its H2 file backend as a process of its own, on a configurable port (the library's own
  * launchers hard-code 27017). Usage: {@code MongoWireServerMain --port N --file PATH [--cache-mb N]}.
  *
- * <p>A page that falls out of the H2 store's cache is read from the file and decoded again on the next access. With
- * H2's default cache of 16 MiB that was 18 % of the server's CPU while the report-service projected a replay of task
- * events (async-profiler, bench row 1, documents then still Java-serialised). The cache is part of the heap (H2 sizes
- * it by an estimate of the pages' memory) and is filled only as pages are read. The store's maps are typed
- * ({@link TypedH2Backend}): documents as BSON, index keys compared as values.
+ * <p>A page that falls out of the H2 store's cache is read from the file and decoded again on the next access; the
+ * cache is part of the heap (H2 sizes it by an estimate of the pages' memory) and is filled only as pages are read.
+ * 64 MiB: with documents Java-serialised, decoding a page was dear and 256 MiB paid (18 % of the server's CPU went to
+ * it with H2's default 16 MiB, bench row 1); as BSON ({@link TypedH2Backend}) it is cheap, and a cache smaller than a
+ * scan of a province-size collection is what costs — pages that live long enough to be copied by the garbage
+ * collector and die old: 70 % of the server's CPU in a scan of 400,000 households with 256 MiB (bench row 4).
  */
 public final class MongoWireServerMain {
 
     static final String READY_LINE = "MongoDB-wire server ready";
-    public static final int DEFAULT_CACHE_MB = 256;
+    public static final int DEFAULT_CACHE_MB = 64;
     private static final String HOST = "127.0.0.1";
 
     private MongoWireServerMain() {

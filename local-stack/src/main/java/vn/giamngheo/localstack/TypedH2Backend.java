@@ -148,10 +148,13 @@ final class TypedH2Backend extends H2Backend {
             super(databaseName, store, cursors);
         }
 
+        /** As mongo-java-server's H2 database opens a collection, with its documents typed and streamed. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            openTyped(getMvStore(), DOCUMENT_MAP + getFullCollectionNamespace(collectionName));
-            return super.openOrCreateCollection(collectionName, options);
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = openTyped(getMvStore(), DOCUMENT_MAP + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP + namespace);
+            return new StreamingH2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override

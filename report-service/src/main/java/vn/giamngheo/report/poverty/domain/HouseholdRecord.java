@@ -25,6 +25,12 @@ public record HouseholdRecord(int year, String householdCode, String communeCode
         return standard.classify(areaType, monthlyIncomePerCapita, deprived);
     }
 
+    /** The classification without its reasons; see {@link PovertyStandard#classification}. */
+    public Classification classification(PovertyStandard standard) {
+        return standard.classification(areaType, monthlyIncomePerCapita,
+                standard.countedDeprivations(deprived).size());
+    }
+
     /**
      * A fingerprint of everything the record says: equal records have equal fingerprints, so importing the same
      * household again is recognised and changes nothing.

@@ -74,26 +74,37 @@ public record PovertyStandard(String code, String nameVi, String legalBasis, int
      * deprivations it has. Indicators not in this standard are not counted.
      */
     public ClassificationResult classify(AreaType area, long monthlyIncomePerCapita, Collection<String> deprived) {
+        List<String> counted = countedDeprivations(deprived);
+        Classification classification = classification(area, monthlyIncomePerCapita, counted.size());
+        long line = incomeLine(area);
+        Long ceiling = middleIncomeCeiling(area).orElse(null);
+        return new ClassificationResult(classification, code, area, monthlyIncomePerCapita, line,
+                monthlyIncomePerCapita <= line, ceiling, counted.size(), deprivationCutoff, counted,
+                reasons(classification, area, monthlyIncomePerCapita, line, ceiling, counted));
+    }
+
+    /**
+     * The classification alone, as {@link #classify} gives it: what rates and movements count for every household of
+     * a review, without the reasons (in words, with amounts formatted) that one household's page shows.
+     */
+    public Classification classification(AreaType area, long monthlyIncomePerCapita, int deprivationsCounted) {
+        if (monthlyIncomePerCapita <= incomeLine(area)) {
+            return deprivationsCounted >= deprivationCutoff ? Classification.POOR : Classification.NEAR_POOR;
+        }
+        Long ceiling = middleIncomeCeiling(area).orElse(null);
+        return ceiling != null && monthlyIncomePerCapita <= ceiling ? Classification.MIDDLE_INCOME
+                : Classification.NONE;
+    }
+
+    /** The deprivations this standard counts, in its indicators' order. */
+    public List<String> countedDeprivations(Collection<String> deprived) {
         List<String> counted = new ArrayList<>();
         for (String indicatorCode : indicatorCodes()) {
             if (deprived.contains(indicatorCode)) {
                 counted.add(indicatorCode);
             }
         }
-        long line = incomeLine(area);
-        boolean atOrBelowLine = monthlyIncomePerCapita <= line;
-        Long ceiling = middleIncomeCeiling(area).orElse(null);
-        Classification classification;
-        if (atOrBelowLine) {
-            classification = counted.size() >= deprivationCutoff ? Classification.POOR : Classification.NEAR_POOR;
-        } else if (ceiling != null && monthlyIncomePerCapita <= ceiling) {
-            classification = Classification.MIDDLE_INCOME;
-        } else {
-            classification = Classification.NONE;
-        }
-        return new ClassificationResult(classification, code, area, monthlyIncomePerCapita, line, atOrBelowLine,
-                ceiling, counted.size(), deprivationCutoff, List.copyOf(counted), reasons(classification, area,
-                monthlyIncomePerCapita, line, ceiling, counted));
+        return List.copyOf(counted);
     }
 
     private List<String> reasons(Classification classification, AreaType area, long income, long line, Long ceiling,

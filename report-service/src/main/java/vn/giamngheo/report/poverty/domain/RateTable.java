@@ -47,29 +47,31 @@ public final class RateTable {
     }
 
     public void add(HouseholdRecord household) {
-        ClassificationResult result = household.classify(standard);
+        List<String> counted = standard.countedDeprivations(household.deprived());
+        Classification classification = standard.classification(household.areaType(),
+                household.monthlyIncomePerCapita(), counted.size());
         String district = units.formerDistrictOf(household.communeCode(), year);
         String ethnicity = ethnicGroups.ethnicity(household.ethnicGroup());
-        count(AreaKind.PROVINCE, units.provinceCode(), units.provinceName(), household, result);
-        count(AreaKind.FORMER_DISTRICT, district, units.formerDistrictName(district), household, result);
+        count(AreaKind.PROVINCE, units.provinceCode(), units.provinceName(), classification, counted);
+        count(AreaKind.FORMER_DISTRICT, district, units.formerDistrictName(district), classification, counted);
         count(AreaKind.COMMUNE, household.communeCode(), units.communeName(household.communeCode(), year),
-                household, result);
-        count(AreaKind.ETHNIC_GROUP, household.ethnicGroup(), household.ethnicGroup(), household, result);
-        count(AreaKind.ETHNICITY, ethnicity, EthnicGroups.ethnicityName(ethnicity), household, result);
+                classification, counted);
+        count(AreaKind.ETHNIC_GROUP, household.ethnicGroup(), household.ethnicGroup(), classification, counted);
+        count(AreaKind.ETHNICITY, ethnicity, EthnicGroups.ethnicityName(ethnicity), classification, counted);
     }
 
-    private void count(AreaKind kind, String code, String name, HouseholdRecord household,
-                       ClassificationResult result) {
+    private void count(AreaKind kind, String code, String name, Classification classification,
+                       List<String> counted) {
         Tally tally = tallies.get(kind).computeIfAbsent(code, c -> new Tally(name, indicatorCodes.size()));
         tally.households++;
-        switch (result.classification()) {
+        switch (classification) {
             case POOR -> tally.poor++;
             case NEAR_POOR -> tally.nearPoor++;
             case MIDDLE_INCOME -> tally.middleIncome++;
             case NONE -> {
             }
         }
-        for (String deprived : result.deprivedIndicators()) {
+        for (String deprived : counted) {
             tally.deprivations[indicatorCodes.indexOf(deprived)]++;
         }
     }

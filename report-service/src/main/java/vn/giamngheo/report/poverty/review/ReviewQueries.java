@@ -215,7 +215,7 @@ public class ReviewQueries {
                     if (head.current.householdCode().equals(code)) {
                         HouseholdRecord record = head.current;
                         timeline.with(head.year, new HouseholdTimeline.Entry(
-                                record.classify(head.standard).classification(), record.communeCode(),
+                                record.classification(head.standard), record.communeCode(),
                                 record.ethnicGroup()));
                         if (!head.advance()) {
                             exhausted.add(head);
