@@ -50,8 +50,15 @@ final class KeyOrderCursor extends AbstractCursor {
                 batch.add(ahead);
                 ahead = null;
             }
-            // one more than wanted: the match read ahead tells whether the client gets a cursor to come back with
-            readMatches(batch, wanted);
+            try {
+                // one more than wanted: the match read ahead tells whether the client gets a cursor to come back with
+                readMatches(batch, wanted);
+            } catch (RuntimeException e) {
+                // the position has moved past matches that will not be returned: the client gets the error, and the
+                // cursor ends rather than go on with a gap
+                endReached = true;
+                throw e;
+            }
             if (batch.size() > wanted) {
                 ahead = batch.remove(batch.size() - 1);
             }

@@ -51,6 +51,10 @@ final class StreamingH2Collection extends H2Collection {
 
     /** The stored documents from the first key after {@code after} (null: from the first), in key order. */
     Cursor<Object, Document> documentsAfter(Object after) {
+        if (documents.isClosed()) {
+            // the collection was dropped while a client was reading it: nothing more to read
+            return null;
+        }
         if (after == null) {
             return documents.cursor(null);
         }
@@ -68,10 +72,11 @@ final class StreamingH2Collection extends H2Collection {
      * every document deeply first, which was a quarter of the server's time in a scan of a review's households.
      */
     List<Document> project(List<Document> matched, Document projection) {
-        if (projection == null || projection.isEmpty() || matched.isEmpty()) {
+        if (projection == null || projection.isEmpty()) {
             return matched;
         }
-        if (leavesOutTopLevelFieldsOnly(projection)) {
+        // (an empty batch still goes through the library below: it refuses an invalid projection, results or not)
+        if (!matched.isEmpty() && leavesOutTopLevelFieldsOnly(projection)) {
             List<Document> projected = new ArrayList<>(matched.size());
             for (Document document : matched) {
                 Document copy = new Document(document);

@@ -1,8 +1,9 @@
 package vn.giamngheo.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -131,6 +132,68 @@ class StreamingH2CollectionTest {
             removedUnread.removeAll(ids.stream().sorted().limit(201).toList());
             assertThat(read).doesNotContainAnyElementsOf(removedUnread);
         });
+    }
+
+    @Test
+    void skips_limits_and_projections_give_what_the_library_gives_at_the_batch_edges() {
+        // given: 5,000 households, 2,500 of 2022, each with a nested field
+        List<String> ids = TypedH2BackendTest.ids(5_000);
+        TypedH2BackendTest.served(MongoWireServerMain.backend(dir.resolve("s.mv"), 16), households -> {
+            List<Document> documents = households(ids);
+            documents.forEach(d -> d.append("nested", new Document("a", 1).append("b", 2)));
+            households.insertMany(documents);
+            int[][] skipLimitBatch = {{0, 50, 100}, {0, 100, 100}, {0, 101, 100}, {0, 250, 100}, {2_490, 0, 100},
+                    {2_500, 0, 100}, {3_000, 0, 100}, {7, 0, 1}};
+            for (int[] edge : skipLimitBatch) {
+                // when: read a batch at a time, and without a batch size (the library's own way, all at once)
+                List<Document> streamed = households.find(Filters.eq("year", 2022)).skip(edge[0]).limit(edge[1])
+                        .batchSize(edge[2]).into(new ArrayList<>());
+                List<Document> gathered = households.find(Filters.eq("year", 2022)).skip(edge[0]).limit(edge[1])
+                        .into(new ArrayList<>());
+
+                // then: the same documents in the same order
+                assertThat(streamed).as("skip %d, limit %d, batch %d", edge[0], edge[1], edge[2])
+                        .isEqualTo(gathered);
+            }
+            List<Document> projections = List.of(new Document("payload", 0), new Document("_id", 0),
+                    new Document("payload", false).append("communeCode", 0L), new Document("payload", 0.0),
+                    new Document("communeCode", 1), new Document("nested.a", 0), new Document("nested.b", 1));
+            for (Document projection : projections) {
+                List<Document> streamed = households.find(Filters.eq("year", 2023)).projection(projection)
+                        .batchSize(100).into(new ArrayList<>());
+                List<Document> gathered = households.find(Filters.eq("year", 2023)).projection(projection)
+                        .into(new ArrayList<>());
+                assertThat(streamed).as("projection %s", projection.toJson()).hasSize(2_500).isEqualTo(gathered);
+            }
+
+            // and: an invalid projection is refused even when nothing matches, as the library refuses it
+            Document invalid = new Document("communeCode", 1).append("payload", 0);
+            assertThatThrownBy(() -> households.find(Filters.eq("year", 1999)).projection(invalid).batchSize(10)
+                    .into(new ArrayList<>())).isInstanceOf(MongoException.class);
+            assertThatThrownBy(() -> households.find(Filters.eq("year", 1999)).projection(invalid)
+                    .into(new ArrayList<>())).isInstanceOf(MongoException.class);
+        });
+    }
+
+    @Test
+    void only_projections_that_leave_out_top_level_fields_are_done_as_a_plain_copy() {
+        assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a", 0, "b", false, "_id", 0.0,
+                "c", 0L))).isTrue();
+        assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a", 0, "b", 1))).isFalse();
+        assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a.b", 0))).isFalse();
+        assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("$natural", 0))).isFalse();
+        assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a", "x"))).isFalse();
+        assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a",
+                serverSide("$slice", 1)))).isFalse();
+    }
+
+    /** A document as the server holds it (mongo-java-server's own type). */
+    private static de.bwaldvogel.mongo.bson.Document serverSide(Object... namesAndValues) {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            document.append((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return document;
     }
 
     private static List<Document> households(List<String> ids) {
