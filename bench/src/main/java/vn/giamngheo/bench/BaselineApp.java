@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import vn.giamngheo.localstack.ChildProcess;
 import vn.giamngheo.localstack.ClassDataSharing;
+import vn.giamngheo.bench.apps.bare.BareInsertApp;
 import vn.giamngheo.localstack.IdentityProcess;
+import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.ServiceProcess;
 
 /**
@@ -27,6 +29,17 @@ final class BaselineApp extends ChildProcess {
     private final Map<String, String> environment;
 
     /** With the services' JVM options. */
+    /**
+     * Row 2's baseline on the stack: the bare insert endpoint on a free port, checking the stack's tokens, writing
+     * into its own database on the stack's MongoDB-wire server.
+     */
+    static BaselineApp bareInsert(LocalStack stack) {
+        return new BaselineApp("bare-insert-app", BareInsertApp.class.getName(), Processes.benchClasspath(),
+                stack.dataDir(), Processes.freePorts(1)[0], Map.of("MONGODB_URI", stack.mongoUri() + "/bench_bare",
+                "GIAMNGHEO_ISSUER_URI", stack.issuerUri(),
+                "GIAMNGHEO_JWK_SET_URI", stack.issuerUri() + "/oauth2/jwks"));
+    }
+
     BaselineApp(String name, String mainClass, String classpath, Path dataDir, int port,
                 Map<String, String> environment) {
         this(name, SERVICE_JVM_OPTIONS, mainClass, classpath, dataDir, port, environment);

@@ -9,12 +9,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import vn.giamngheo.bench.ResultTable.Goal;
 import vn.giamngheo.bench.ResultTable.Unit;
-import vn.giamngheo.bench.apps.bare.BareInsertApp;
 import vn.giamngheo.localstack.IdentityProcess;
 import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.ProcessFigures;
@@ -85,11 +83,7 @@ final class BenchRun {
                     stack.url(Service.REPORT));
 
             log.accept(section("Row 2: command path", began));
-            int barePort = Processes.freePorts(1)[0];
-            bare = new BaselineApp("bare-insert-app", BareInsertApp.class.getName(), Processes.benchClasspath(),
-                    stack.dataDir(), barePort, Map.of("MONGODB_URI", stack.mongoUri() + "/bench_bare",
-                    "GIAMNGHEO_ISSUER_URI", stack.issuerUri(),
-                    "GIAMNGHEO_JWK_SET_URI", stack.issuerUri() + "/oauth2/jwks"));
+            bare = BaselineApp.bareInsert(stack);
             bare.startAndAwaitReady(Duration.ofMinutes(3));
             requireTokenChecked(api, bare.baseUrl());
             CommandPath.Result command = new CommandPath(suite, bare.baseUrl(), options, log).run();
@@ -251,7 +245,7 @@ final class BenchRun {
         }
     }
 
-    private static long pidOf(LocalStack stack, String name) {
+    static long pidOf(LocalStack stack, String name) {
         return stack.processes().stream().filter(p -> p.name().equals(name)).mapToLong(ProcessFigures::pid)
                 .findFirst().orElseThrow();
     }
@@ -324,7 +318,7 @@ final class BenchRun {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
