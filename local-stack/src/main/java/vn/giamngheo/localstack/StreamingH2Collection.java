@@ -23,13 +23,11 @@ import org.h2.mvstore.MVMap;
 final class StreamingH2Collection extends H2Collection {
 
     private final MVMap<Object, Document> documents;
-    private final CursorRegistry cursors;
 
     StreamingH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                           MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
-        this.cursors = cursors;
     }
 
     @Override
@@ -39,13 +37,13 @@ final class StreamingH2Collection extends H2Collection {
         if (!unsorted || batchSize <= 0) {
             return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
         }
-        KeyOrderCursor cursor = new KeyOrderCursor(cursors.generateCursorId(), this, query, projection,
+        KeyOrderCursor cursor = new KeyOrderCursor(cursorRegistry.generateCursorId(), this, query, projection,
                 numberToSkip, limit);
         List<Document> firstBatch = cursor.takeDocuments(batchSize);
         if (cursor.isEmpty()) {
             return new QueryResult(firstBatch);
         }
-        cursors.add(cursor);
+        cursorRegistry.add(cursor);
         return new QueryResult(firstBatch, cursor);
     }
 
