@@ -91,33 +91,7 @@ final class BenchRun {
             bare = null;
 
             log.accept(section("Row 3: freshness", began));
-            Freshness freshness = new Freshness(suite);
-            List<String[]> plans = freshness.prepare(options.freshnessPlans(), "FR");
-            int[] percent = new int[plans.size()];
-            Sample freshP50 = new Sample();
-            Sample freshP99 = new Sample();
-            Sample rawP50 = new Sample();
-            Sample rawP99 = new Sample();
-            long observed = 0;
-            long unobserved = 0;
-            long refused = 0;
-            for (int rep = 1; rep <= options.reps(); rep++) {
-                Stats raw = RawRoundTrip.run(stack.kafkaClientProperties(), stack.topicPartitions(),
-                        options.freshnessRate(), options.freshnessWarmUp(), options.freshnessMeasured());
-                callers.renew();
-                Freshness.Result ours = freshness.run(plans, percent, options.freshnessRate(),
-                        options.freshnessWarmUp(), options.freshnessMeasured(), options.observeEvery());
-                log.accept(String.format(Locale.ROOT, "  freshness rep %d at %.0f/s: report shows it %s (%d refused, "
-                        + "%d never seen; update answered %s) | raw round trip %s", rep, ours.rate(), ours.freshness(),
-                        ours.refused(), ours.unobserved(), ours.requestLatency(), raw));
-                freshP50.add(ours.freshness().p50());
-                freshP99.add(ours.freshness().p99());
-                rawP50.add(raw.p50());
-                rawP99.add(raw.p99());
-                observed += ours.freshness().count();
-                unobserved += ours.unobserved();
-                refused += ours.refused();
-            }
+            FreshnessRow.Result fresh = new FreshnessRow(stack, callers, suite, options, log).run();
 
             log.accept(section("Row 4: poverty review", began));
             PovertyReview.Result poverty = new PovertyReview(api, api.as(callers::importer),
@@ -144,9 +118,9 @@ final class BenchRun {
             table.add(2, "  latency p99", Unit.MILLIS, command.oursP99(), "bare insert endpoint", command.bareP99(),
                     Goal.ratioAtMost(2));
             String rate = options.freshnessRate() + " updates/s";
-            table.add(3, "freshness p50, update accepted -> report API (" + rate + ")", Unit.MILLIS, freshP50,
-                    "raw produce->consume", rawP50, Goal.none());
-            table.add(3, "  freshness p99", Unit.MILLIS, freshP99, "raw produce->consume", rawP99,
+            table.add(3, "freshness p50, update accepted -> report API (" + rate + ")", Unit.MILLIS, fresh.oursP50(),
+                    "raw produce->consume", fresh.rawP50(), Goal.none());
+            table.add(3, "  freshness p99", Unit.MILLIS, fresh.oursP99(), "raw produce->consume", fresh.rawP99(),
                     Goal.ratioAtMost(3));
             String households = String.format(Locale.ROOT, "%,d", poverty.households());
             table.add(4, "poverty review of " + households + " households: import + publish", Unit.SECONDS,
@@ -192,8 +166,8 @@ final class BenchRun {
                     ResultTable.figure(Unit.MIB, poverty.mongoPeakMib()), poverty.failures().isEmpty() ? ""
                             : " Did NOT finish: " + String.join("; ", poverty.failures())));
             table.note(String.format(Locale.ROOT, "Freshness: %d updates observed (every %d-th), %d never seen "
-                    + "within 60 s, %d refused; command path: %d failed requests.", observed, options.observeEvery(),
-                    unobserved, refused, command.errors()));
+                    + "within 60 s, %d refused; command path: %d failed requests.", fresh.observed(),
+                    options.observeEvery(), fresh.unobserved(), fresh.refused(), command.errors()));
             table.note(String.format(Locale.ROOT, "Load average before: %s; after: %s; %d cores; run took %.1f min.",
                     loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors(),
                     (System.nanoTime() - began) / 60e9));
@@ -262,7 +236,7 @@ final class BenchRun {
                 .orElse("The issuer was not running.");
     }
 
-    private static String rssList(List<ProcessFigures> processes) {
+    static String rssList(List<ProcessFigures> processes) {
         StringBuilder text = new StringBuilder();
         long total = 0;
         for (ProcessFigures process : processes) {

@@ -4,15 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.Service;
 
 /**
- * Row 2 (command path) or row 4 (poverty review) alone, beside its baseline, on a fresh local stack: each repetition
- * printed, no table. For comparing a change to the store or a service in minutes instead of the full run's twenty;
- * the full run's table is what counts. Usage (after {@code ./mvnw -B install -DskipTests}):
- * {@code java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" vn.giamngheo.bench.OneRow 2|4
- * [--reps N] [--households N] [--threads N] [--seconds N]}.
+ * Row 2 (command path), row 3 (freshness) or row 4 (poverty review) alone, beside its baseline, on a fresh local
+ * stack: its cold start and each repetition printed, no table. For comparing a change to the store or a service in
+ * minutes instead of the full run's twenty; the full run's table is what counts. Row 3 alone starts cold, so its first
+ * repetition mostly measures the services warming up. Usage (after {@code ./mvnw -B install -DskipTests}):
+ * {@code java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" vn.giamngheo.bench.OneRow 2|3|4
+ * [--reps N] [--households N] [--threads N] [--rate N] [--seconds N]}.
  */
 public final class OneRow {
 
@@ -20,8 +24,8 @@ public final class OneRow {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("2") || args[0].equals("4"))) {
-            System.err.println("Usage: OneRow 2|4 [bench options]\n" + BenchOptions.USAGE);
+        if (args.length == 0 || !List.of("2", "3", "4").contains(args[0])) {
+            System.err.println("Usage: OneRow 2|3|4 [bench options]\n" + BenchOptions.USAGE);
             System.exit(2);
         }
         BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -30,11 +34,20 @@ public final class OneRow {
         Footprint.ColdStart[] started = new Footprint.ColdStart[1];
         try (LocalStack stack = new Footprint(JarSnapshot.of(BenchMain.projectRoot(), workDir), workDir)
                 .startStack(started)) {
+            System.out.printf(Locale.ROOT, "cold start %.1f s; resident memory when healthy: %s%n",
+                    started[0].seconds(), BenchRun.rssList(started[0].processes()));
+            // For attaching a profiler (bench README, "Profiling a run").
+            System.out.println("process ids: " + started[0].processes().stream()
+                    .map(p -> p.name() + "=" + p.pid()).collect(Collectors.joining(", ")));
             Callers callers = new Callers(stack.tokens());
             callers.renew();
             Api api = new Api(callers::admin);
+            SuiteClient suite = new SuiteClient(api, callers, stack.url(Service.PLAN), stack.url(Service.TASK),
+                    stack.url(Service.REPORT));
             if (args[0].equals("2")) {
-                commandPath(stack, callers, api, options);
+                commandPath(stack, suite, options);
+            } else if (args[0].equals("3")) {
+                new FreshnessRow(stack, callers, suite, options, System.out::println).run();
             } else {
                 new PovertyReview(api, api.as(callers::importer), stack.url(Service.REPORT),
                         BenchRun.pidOf(stack, Service.REPORT.moduleName()), BenchRun.pidOf(stack, "mongo"), stack.mongoUri(), workDir,
@@ -45,10 +58,7 @@ public final class OneRow {
         }
     }
 
-    private static void commandPath(LocalStack stack, Callers callers, Api api, BenchOptions options)
-            throws Exception {
-        SuiteClient suite = new SuiteClient(api, callers, stack.url(Service.PLAN), stack.url(Service.TASK),
-                stack.url(Service.REPORT));
+    private static void commandPath(LocalStack stack, SuiteClient suite, BenchOptions options) throws Exception {
         BaselineApp bare = BaselineApp.bareInsert(stack);
         try {
             bare.startAndAwaitReady(Duration.ofMinutes(3));
