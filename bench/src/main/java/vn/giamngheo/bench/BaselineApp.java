@@ -3,9 +3,9 @@ package vn.giamngheo.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import vn.giamngheo.bench.apps.bare.BareInsertApp;
 import vn.giamngheo.localstack.ChildProcess;
 import vn.giamngheo.localstack.ClassDataSharing;
-import vn.giamngheo.bench.apps.bare.BareInsertApp;
 import vn.giamngheo.localstack.IdentityProcess;
 import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.ServiceProcess;
@@ -28,7 +28,6 @@ final class BaselineApp extends ChildProcess {
     private final int port;
     private final Map<String, String> environment;
 
-    /** With the services' JVM options. */
     /**
      * Row 2's baseline on the stack: the bare insert endpoint on a free port, checking the stack's tokens, writing
      * into its own database on the stack's MongoDB-wire server.
@@ -40,6 +39,23 @@ final class BaselineApp extends ChildProcess {
                 "GIAMNGHEO_JWK_SET_URI", stack.issuerUri() + "/oauth2/jwks"));
     }
 
+    /**
+     * For the bare insert endpoint ({@link #bareInsert}): it refuses a request without a token and takes the bench's;
+     * otherwise it would not be the baseline the table names, and the ratio would charge the suite for checking
+     * tokens.
+     */
+    void requireTokenChecked(Api api) throws Exception {
+        String url = baseUrl() + "/api/v1/tasks/token-check/progress";
+        String body = "{\"percentComplete\":1,\"note\":\"kiểm tra\"}";
+        int anonymous = api.status(Api.json(url, body).build());
+        int withToken = api.post(url, body).status();
+        if (anonymous != 401 || withToken != 200) {
+            throw new IllegalStateException("the bare endpoint must answer 401 without a token and 200 with one; it "
+                    + "answered " + anonymous + " and " + withToken);
+        }
+    }
+
+    /** With the services' JVM options. */
     BaselineApp(String name, String mainClass, String classpath, Path dataDir, int port,
                 Map<String, String> environment) {
         this(name, SERVICE_JVM_OPTIONS, mainClass, classpath, dataDir, port, environment);

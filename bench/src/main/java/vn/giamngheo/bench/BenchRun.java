@@ -85,7 +85,7 @@ final class BenchRun {
             log.accept(section("Row 2: command path", began));
             bare = BaselineApp.bareInsert(stack);
             bare.startAndAwaitReady(Duration.ofMinutes(3));
-            requireTokenChecked(api, bare.baseUrl());
+            bare.requireTokenChecked(api);
             CommandPath.Result command = new CommandPath(suite, bare.baseUrl(), options, log).run();
             bare.stop(Duration.ofSeconds(20));
             bare = null;
@@ -202,21 +202,6 @@ final class BenchRun {
             }
         }
         deleteQuietly(workDir);
-    }
-
-    /**
-     * The bare endpoint refuses a request without a token and takes the bench's: otherwise it would not be the
-     * baseline the table names, and the ratio would charge the suite for checking tokens.
-     */
-    private static void requireTokenChecked(Api api, String bareUrl) throws Exception {
-        String url = bareUrl + "/api/v1/tasks/token-check/progress";
-        String body = "{\"percentComplete\":1,\"note\":\"kiểm tra\"}";
-        int anonymous = api.status(Api.json(url, body).build());
-        int withToken = api.post(url, body).status();
-        if (anonymous != 401 || withToken != 200) {
-            throw new IllegalStateException("the bare endpoint must answer 401 without a token and 200 with one; it "
-                    + "answered " + anonymous + " and " + withToken);
-        }
     }
 
     static long pidOf(LocalStack stack, String name) {

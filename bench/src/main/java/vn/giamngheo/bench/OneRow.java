@@ -50,8 +50,8 @@ public final class OneRow {
                 new FreshnessRow(stack, callers, suite, options, System.out::println).run();
             } else {
                 new PovertyReview(api, api.as(callers::importer), stack.url(Service.REPORT),
-                        BenchRun.pidOf(stack, Service.REPORT.moduleName()), BenchRun.pidOf(stack, "mongo"), stack.mongoUri(), workDir,
-                        options, System.out::println).run();
+                        BenchRun.pidOf(stack, Service.REPORT.moduleName()), BenchRun.pidOf(stack, "mongo"),
+                        stack.mongoUri(), workDir, options, System.out::println).run();
             }
         } finally {
             BenchRun.deleteQuietly(workDir);
@@ -62,6 +62,7 @@ public final class OneRow {
         BaselineApp bare = BaselineApp.bareInsert(stack);
         try {
             bare.startAndAwaitReady(Duration.ofMinutes(3));
+            bare.requireTokenChecked(suite.api());
             new CommandPath(suite, bare.baseUrl(), options, System.out::println).run();
         } finally {
             bare.stop(Duration.ofSeconds(20));
