@@ -11,12 +11,13 @@ import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.Service;
 
 /**
- * Row 2 (command path), row 3 (freshness) or row 4 (poverty review) alone, beside its baseline, on a fresh local
- * stack: its cold start and each repetition printed, no table. For comparing a change to the store or a service in
- * minutes instead of the full run's twenty; the full run's table is what counts. Row 3 alone starts cold, so its first
- * repetition mostly measures the services warming up. Usage (after {@code ./mvnw -B install -DskipTests}):
- * {@code java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" vn.giamngheo.bench.OneRow 2|3|4
- * [--reps N] [--households N] [--threads N] [--rate N] [--seconds N]}.
+ * Row 1 (projection), row 2 (command path), row 3 (freshness) or row 4 (poverty review) alone, beside its baselines,
+ * on a fresh local stack: its cold start and each repetition printed, no table. For comparing a change to the store or
+ * a service in minutes instead of the full run's twenty; the full run's table is what counts. Row 3 alone starts
+ * cold, so its first repetition mostly measures the services warming up. Usage (after
+ * {@code ./mvnw -B install -DskipTests}): {@code java -cp "bench/target/classes:$(cat bench/target/bench.classpath)"
+ * vn.giamngheo.bench.OneRow 1|2|3|4 [--reps N] [--events N] [--budget S] [--households N] [--threads N] [--rate N]
+ * [--seconds N]}.
  */
 public final class OneRow {
 
@@ -24,8 +25,8 @@ public final class OneRow {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("2", "3", "4").contains(args[0])) {
-            System.err.println("Usage: OneRow 2|3|4 [bench options]\n" + BenchOptions.USAGE);
+        if (args.length == 0 || !List.of("1", "2", "3", "4").contains(args[0])) {
+            System.err.println("Usage: OneRow 1|2|3|4 [bench options]\n" + BenchOptions.USAGE);
             System.exit(2);
         }
         BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -44,7 +45,9 @@ public final class OneRow {
             Api api = new Api(callers::admin);
             SuiteClient suite = new SuiteClient(api, callers, stack.url(Service.PLAN), stack.url(Service.TASK),
                     stack.url(Service.REPORT));
-            if (args[0].equals("2")) {
+            if (args[0].equals("1")) {
+                new Projection(stack, options, System.out::println, () -> { }).run();
+            } else if (args[0].equals("2")) {
                 commandPath(stack, suite, options);
             } else if (args[0].equals("3")) {
                 new FreshnessRow(stack, callers, suite, options, System.out::println).run();

@@ -27,8 +27,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import vn.giamngheo.contracts.Topics;
+import vn.giamngheo.support.consume.BatchConsumerErrors;
+import vn.giamngheo.support.consume.ConsumerRetrySettings;
 import vn.giamngheo.support.consume.ConsumerRetryTemplate;
 import vn.giamngheo.support.consume.IncomingEventReader;
 import vn.giamngheo.support.consume.VersionedCopies;
@@ -129,12 +133,23 @@ public class MessagingAutoConfiguration {
     @Bean
     @StreamRetryTemplate
     RetryTemplate giamngheoConsumerRetry(Environment environment) {
-        String prefix = "spring.cloud.stream.default.consumer.";
-        return new ConsumerRetryTemplate(
-                environment.getProperty(prefix + "max-attempts", Integer.class, 4),
-                Duration.ofMillis(environment.getProperty(prefix + "back-off-initial-interval", Long.class, 500L)),
-                environment.getProperty(prefix + "back-off-multiplier", Double.class, 2.0),
-                Duration.ofMillis(environment.getProperty(prefix + "back-off-max-interval", Long.class, 5000L)));
+        return new ConsumerRetryTemplate(ConsumerRetrySettings.from(environment));
+    }
+
+    /**
+     * Retry and dead letters of the bindings that consume in batches (see {@link BatchConsumerErrors}), with the
+     * attempts and back-off of every other binding. Parked records are sent by a producer of their own, configured
+     * like the binder's dead-letter producer from {@code spring.kafka}.
+     */
+    @Bean
+    BatchConsumerErrors giamngheoBatchConsumerErrors(Environment environment, KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        KafkaTemplate<byte[], byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
+                new ByteArraySerializer(), new ByteArraySerializer()));
+        return new BatchConsumerErrors(deadLetters, ConsumerRetrySettings.from(environment));
     }
 
     /** Dates in request bodies only as ISO strings: see {@link StrictDates}. */

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -130,6 +133,56 @@ public class TaskViews {
     }
 
     public ApplyOutcome apply(IncomingEvent event) {
+        EventChange change = changeOf(event);
+        // Entry and membership first: a view never shows a version whose entry or membership a failure left out.
+        if (change.joinsPlan() != null) {
+            addMembers(change.joinsPlan(), List.of(event.subject()));
+        }
+        boolean recorded = record(change.entry());
+        ApplyOutcome outcome = copies.applyNext(COLLECTION, event.subject(), event.version(), change.update());
+        if (outcome == ApplyOutcome.APPLIED && !recorded) {
+            // The entry there came from another event of this version that was never applied (one parked on the
+            // dead-letter topic after a gap, say): the applied event's own entry replaces it.
+            mongo.save(change.entry(), HISTORY);
+        }
+        return outcome;
+    }
+
+    /**
+     * Applies events of distinct tasks with one bulk write per collection instead of one round trip per event and
+     * collection, in the same order of writes as {@link #apply}: the memberships, then the entries, then the views.
+     * True if every event was applied as its task's next version. False as soon as anything is not as expected — an
+     * entry already there (a redelivery), a view not at the version before (a duplicate or a gap), a membership two
+     * consumers upserted at once —: the caller then applies the events one by one with {@link #apply}, which tells
+     * the cases apart, repeats nothing already applied and names the event that cannot be.
+     */
+    public boolean applyAll(List<IncomingEvent> eventsOfDistinctTasks) {
+        List<EventChange> changes = eventsOfDistinctTasks.stream().map(this::changeOf).toList();
+        Map<String, List<String>> joining = new LinkedHashMap<>();
+        changes.stream().filter(c -> c.joinsPlan() != null).forEach(c -> joining
+                .computeIfAbsent(c.joinsPlan(), k -> new ArrayList<>()).add(c.event().subject()));
+        try {
+            if (!joining.isEmpty()) {
+                BulkOperations memberships = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PLAN_TASKS);
+                joining.forEach((planId, taskIds) -> memberships.upsert(Query.query(Criteria.where("_id").is(planId)),
+                        new Update().addToSet("taskIds").each(taskIds.toArray())));
+                memberships.execute();
+            }
+            BulkOperations entries = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, HISTORY);
+            changes.forEach(c -> entries.insert(c.entry()));
+            entries.execute();
+        } catch (BulkOperationException | DuplicateKeyException notAsExpected) {
+            return false;
+        }
+        return copies.applyAllNext(COLLECTION, changes.stream().map(c -> new VersionedCopies.NextVersion(
+                c.event().subject(), c.event().version(), c.update())).toList());
+    }
+
+    /** What one event writes: its history entry, the view's update, and the plan it joins (TaskCreated only). */
+    private record EventChange(IncomingEvent event, Document entry, Update update, String joinsPlan) {
+    }
+
+    private EventChange changeOf(IncomingEvent event) {
         JsonNode data = event.data();
         DomainEvent payload = event.payload();
         String status = data.get("status").asString();
@@ -147,12 +200,14 @@ public class TaskViews {
         if (event.version() == 1) {
             update.set("createdAt", at);
         }
+        String joinsPlan = null;
         if (payload instanceof TaskCreated created) {
             update.set("title", created.title()).set("leadUnitCode", created.leadUnitCode())
                     .set("coordinatingUnitCodes", created.coordinatingUnitCodes())
                     .set("objectiveId", created.objectiveId()).set("kind", created.kind())
                     .set("priority", created.priority() == null ? "NORMAL" : created.priority())
                     .set("startDate", text(created.startDate())).set("originalDueDate", text(created.dueDate()));
+            joinsPlan = created.planId();
         }
         // TaskCreated, TaskDeadlineExtended and TaskOverdue carry the due date in force after the change.
         String dueDate = data.hasNonNull("dueDate") ? data.get("dueDate").asString() : null;
@@ -172,18 +227,7 @@ public class TaskViews {
                     session.unitOfficialsReached()).append("total", session.officialsTotal()))
                     .addToSet("disseminationUnits", session.unitCode());
         }
-        // Entry and membership first: a view never shows a version whose entry or membership a failure left out.
-        if (payload instanceof TaskCreated created) {
-            addMembers(created.planId(), List.of(event.subject()));
-        }
-        boolean recorded = record(entry);
-        ApplyOutcome outcome = copies.applyNext(COLLECTION, event.subject(), event.version(), update);
-        if (outcome == ApplyOutcome.APPLIED && !recorded) {
-            // The entry there came from another event of this version that was never applied (one parked on the
-            // dead-letter topic after a gap, say): the applied event's own entry replaces it.
-            mongo.save(entry, HISTORY);
-        }
-        return outcome;
+        return new EventChange(event, entry, update, joinsPlan);
     }
 
     /**

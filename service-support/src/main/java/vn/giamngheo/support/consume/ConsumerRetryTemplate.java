@@ -31,21 +31,15 @@ public class ConsumerRetryTemplate extends RetryTemplate {
 
     private final Duration outagePause;
 
-    /**
-     * @param maxAttempts  attempts for an ordinary failure, the first included
-     * @param initialDelay back-off before the second attempt
-     * @param multiplier   growth of the back-off
-     * @param maxDelay     the longest back-off, also the pause between rounds while the database is unavailable
-     */
-    public ConsumerRetryTemplate(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+    public ConsumerRetryTemplate(ConsumerRetrySettings settings) {
         super(RetryPolicy.builder()
-                .maxRetries(Math.max(0, maxAttempts - 1))
-                .delay(initialDelay)
-                .multiplier(multiplier)
-                .maxDelay(maxDelay)
+                .maxRetries(Math.max(0, settings.maxAttempts() - 1))
+                .delay(settings.initialDelay())
+                .multiplier(settings.multiplier())
+                .maxDelay(settings.maxDelay())
                 .predicate(failure -> !isPoison(failure))
                 .build());
-        this.outagePause = maxDelay;
+        this.outagePause = settings.maxDelay();
     }
 
     @Override

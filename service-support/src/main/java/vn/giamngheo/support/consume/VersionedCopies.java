@@ -1,10 +1,14 @@
 package vn.giamngheo.support.consume;
 
+import com.mongodb.bulk.BulkWriteResult;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,6 +50,40 @@ public class VersionedCopies {
             return ApplyOutcome.DUPLICATE;
         }
         throw new EventGapException(collection, aggregateId, last, version);
+    }
+
+    /** One event's change to one copy, for {@link #applyAllNext}. */
+    public record NextVersion(String aggregateId, long version, Update change) {
+    }
+
+    /**
+     * Applies the changes of distinct copies in one unordered bulk write, each only if it is the next version, as
+     * {@link #applyNext} would one by one. True if every change was applied. False if any was not (a duplicate, a
+     * gap, a first version of a copy that exists): which ones the bulk result does not say, so the caller applies
+     * them again one at a time, where those already applied come back as {@link ApplyOutcome#DUPLICATE}.
+     */
+    public boolean applyAllNext(String collection, List<NextVersion> changes) {
+        if (changes.isEmpty()) {
+            return true;
+        }
+        ensureVersionIndex(collection);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (NextVersion next : changes) {
+            Query expected = Query.query(Criteria.where("_id").is(next.aggregateId()).and(LAST_VERSION)
+                    .is(next.version() - 1));
+            Update update = next.change().set(LAST_VERSION, next.version());
+            if (next.version() == 1) {
+                bulk.upsert(expected, update);
+            } else {
+                bulk.updateOne(expected, update);
+            }
+        }
+        try {
+            BulkWriteResult result = bulk.execute();
+            return result.getMatchedCount() + result.getUpserts().size() == changes.size();
+        } catch (BulkOperationException | DuplicateKeyException notAllApplied) {
+            return false;
+        }
     }
 
     public long lastVersion(String collection, String aggregateId) {

@@ -12,8 +12,8 @@ import org.springframework.messaging.MessagingException;
 
 class ConsumerRetryTemplateTest {
 
-    private final ConsumerRetryTemplate retry = new ConsumerRetryTemplate(4, Duration.ofMillis(1), 2.0,
-            Duration.ofMillis(5));
+    private final ConsumerRetryTemplate retry = new ConsumerRetryTemplate(new ConsumerRetrySettings(4,
+            Duration.ofMillis(1), 2.0, Duration.ofMillis(5)));
 
     @Test
     void a_poison_record_is_not_retried() {
