@@ -86,7 +86,8 @@ final class BenchRun {
             bare = BaselineApp.bareInsert(stack);
             bare.startAndAwaitReady(Duration.ofMinutes(3));
             bare.requireTokenChecked(api);
-            CommandPath.Result command = new CommandPath(suite, bare.baseUrl(), options, log).run();
+            CommandPath.Result command = new CommandPath(suite, bare.baseUrl(), stack.kafkaClientProperties(),
+                    options, log).run();
             bare.stop(Duration.ofSeconds(20));
             bare = null;
 

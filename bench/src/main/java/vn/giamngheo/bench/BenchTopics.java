@@ -63,6 +63,17 @@ final class BenchTopics {
         }
     }
 
+    /**
+     * Waits until the group has consumed every record the topic holds now: a measured window that starts while a
+     * consumer still works off the previous window's records would share the machine with that backlog.
+     */
+    static void awaitConsumed(Map<String, Object> kafka, String group, String topic) {
+        try (Admin admin = admin(kafka)) {
+            long end = endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+            SuiteClient.await(group + " to consume " + topic, () -> committed(admin, group, topic) >= end);
+        }
+    }
+
     /** How many records of the topic the group has committed, summed over the partitions. */
     static long committed(Admin admin, String group, String topic) {
         try {

@@ -66,7 +66,8 @@ public final class OneRow {
         try {
             bare.startAndAwaitReady(Duration.ofMinutes(3));
             bare.requireTokenChecked(suite.api());
-            new CommandPath(suite, bare.baseUrl(), options, System.out::println).run();
+            new CommandPath(suite, bare.baseUrl(), stack.kafkaClientProperties(),
+                    options, System.out::println).run();
         } finally {
             bare.stop(Duration.ofSeconds(20));
         }

@@ -3,24 +3,38 @@ package vn.giamngheo.localstack;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's H2 collection, except that a query without a sort and with a batch size reads the store a batch
- * at a time, in key order, as the client asks for the batches ({@link KeyOrderCursor}). mongo-java-server gathers
- * every match of a query into one list before it answers with the first batch, and keeps the rest in memory until the
- * client has read it: a scan of a poverty review's 400,000 households held about a gigabyte in the server's heap,
- * and collecting it cost the server more time than the scan itself. Sorted queries, counts, updates and deletes
- * (no batch size) and queries an index can answer ({@code _id}, {@code _id $in}) go the library's way, unchanged.
+ * mongo-java-server's H2 collection, with two differences.
+ *
+ * <p>A query without a sort and with a batch size reads the store a batch at a time, in key order, as the client asks
+ * for the batches ({@link KeyOrderCursor}). mongo-java-server gathers every match of a query into one list before it
+ * answers with the first batch, and keeps the rest in memory until the client has read it: a scan of a poverty
+ * review's 400,000 households held about a gigabyte in the server's heap, and collecting it cost the server more time
+ * than the scan itself. Sorted queries, counts, updates and deletes (no batch size) and queries an index can answer
+ * ({@code _id}, {@code _id $in}) go the library's way, unchanged.
+ *
+ * <p>A query, update or delete that names one {@code _id} next to other conditions — the services' version-checked
+ * writes {@code {_id, version}}, their relay's claims {@code {_id, lease.owner}} — finds its document through the
+ * {@code _id} index and checks the other conditions on it, as MongoDB does. The library uses an index only when its
+ * keys are exactly the query's keys, so such a query scanned the collection unless a unique index on exactly those
+ * keys existed; the services used to create one for each, and every write then rewrote those indexes too (the
+ * version or the lease changes on every write), in a store that copies each changed page.
  */
 final class StreamingH2Collection extends H2Collection {
+
+    private static final String ID = "_id";
 
     private final MVMap<Object, Document> documents;
 
@@ -28,6 +42,35 @@ final class StreamingH2Collection extends H2Collection {
                           MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Object id = singleIdBesideOtherConditions(query);
+        if (id != null) {
+            Document byId = new Document(ID, id);
+            for (Index<Object> index : getIndexes()) {
+                if (index.isUnique() && index.canHandle(byId)) {
+                    return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The {@code _id} of a query that names exactly one, as a plain value, beside other conditions; null otherwise
+     * (a query on {@code _id} alone the library answers through the index itself).
+     */
+    static Object singleIdBesideOtherConditions(Document query) {
+        if (query.size() < 2) {
+            return null;
+        }
+        Object id = query.get(ID);
+        return id instanceof String || id instanceof Number || id instanceof ObjectId || id instanceof UUID ? id
+                : null;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,6 +186,58 @@ class StreamingH2CollectionTest {
         assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a", "x"))).isFalse();
         assertThat(StreamingH2Collection.leavesOutTopLevelFieldsOnly(serverSide("a",
                 serverSide("$slice", 1)))).isFalse();
+    }
+
+    @Test
+    void a_write_that_names_one_id_beside_other_conditions_applies_only_when_they_hold() {
+        // given: views at a version, and no index but _id's
+        TypedH2BackendTest.served(MongoWireServerMain.backend(dir.resolve("v.mv"), 16), views -> {
+            views.insertMany(List.of(new Document("_id", "t-1").append("lastVersion", 3L).append("status", "A"),
+                    new Document("_id", "t-2").append("lastVersion", 3L).append("status", "A")));
+
+            // when: one version-checked update expects the version there, one a stale one, one the next
+            long applied = views.updateOne(Filters.and(Filters.eq("_id", "t-1"), Filters.eq("lastVersion", 3L)),
+                    Updates.combine(Updates.set("status", "B"), Updates.set("lastVersion", 4L))).getMatchedCount();
+            long stale = views.updateOne(Filters.and(Filters.eq("_id", "t-2"), Filters.eq("lastVersion", 2L)),
+                    Updates.set("status", "C")).getMatchedCount();
+            long deleted = views.deleteOne(Filters.and(Filters.eq("_id", "t-2"), Filters.eq("lastVersion", 9L)))
+                    .getDeletedCount();
+
+            // then
+            assertThat(applied).isEqualTo(1);
+            assertThat(stale).isZero();
+            assertThat(deleted).isZero();
+            assertThat(views.find(Filters.and(Filters.eq("_id", "t-1"), Filters.eq("status", "B"))).first())
+                    .containsEntry("lastVersion", 4L);
+            assertThat(views.find(Filters.and(Filters.eq("_id", "t-2"), Filters.eq("status", "C"))).first())
+                    .isNull();
+            assertThat(views.find(Filters.eq("_id", "t-2")).first()).containsEntry("status", "A");
+
+            // and: an upsert whose conditions miss inserts under that id, or is refused if the id is taken
+            views.updateOne(Filters.and(Filters.eq("_id", "t-3"), Filters.eq("lastVersion", 0L)),
+                    Updates.set("lastVersion", 1L), new com.mongodb.client.model.UpdateOptions().upsert(true));
+            assertThat(views.find(Filters.eq("_id", "t-3")).first()).containsEntry("lastVersion", 1L);
+            assertThatThrownBy(() -> views.updateOne(Filters.and(Filters.eq("_id", "t-1"),
+                    Filters.eq("lastVersion", 0L)), Updates.set("lastVersion", 1L),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true))).isInstanceOf(MongoException.class);
+        });
+    }
+
+    @Test
+    void only_one_plain_id_beside_other_conditions_is_looked_up_by_id() {
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("_id", "t-1", "lastVersion", 2L)))
+                .isEqualTo("t-1");
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("lastVersion", 2L, "_id", 7)))
+                .isEqualTo(7);
+        // the library's own index path
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("_id", "t-1"))).isNull();
+        // operators, several ids, no id
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("_id",
+                serverSide("$in", List.of("a", "b")), "v", 1))).isNull();
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("_id", serverSide("$gt", "a"),
+                "v", 1))).isNull();
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("_id", null, "v", 1))).isNull();
+        assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("v", 1, "w", 2))).isNull();
     }
 
     /** A document as the server holds it (mongo-java-server's own type). */

@@ -2,18 +2,15 @@ package vn.giamngheo.support.consume;
 
 import com.mongodb.bulk.BulkWriteResult;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import vn.giamngheo.support.mongo.ObsoleteIndexes;
 
 /**
  * Applies an event to a local copy or projection document (one per aggregate) only if it is the next version, in
@@ -25,14 +22,15 @@ public class VersionedCopies {
     public static final String LAST_VERSION = "lastVersion";
 
     private final MongoTemplate mongo;
-    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final ObsoleteIndexes versionIndex;
 
     public VersionedCopies(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.versionIndex = new ObsoleteIndexes(mongo, ObsoleteIndexes.LAST_VERSION);
     }
 
     public ApplyOutcome applyNext(String collection, String aggregateId, long version, Update change) {
-        ensureVersionIndex(collection);
+        versionIndex.dropOnce(collection);
         Query expected = Query.query(Criteria.where("_id").is(aggregateId).and(LAST_VERSION).is(version - 1));
         Update update = change.set(LAST_VERSION, version);
         try {
@@ -66,7 +64,7 @@ public class VersionedCopies {
         if (changes.isEmpty()) {
             return true;
         }
-        ensureVersionIndex(collection);
+        versionIndex.dropOnce(collection);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (NextVersion next : changes) {
             Query expected = Query.query(Criteria.where("_id").is(next.aggregateId()).and(LAST_VERSION)
@@ -92,24 +90,6 @@ public class VersionedCopies {
         Document document = mongo.findOne(query, Document.class, collection);
         return document == null || document.get(LAST_VERSION) == null ? 0
                 : ((Number) document.get(LAST_VERSION)).longValue();
-    }
-
-    /**
-     * The conditional update queries {_id, lastVersion}. mongo-java-server (the local stack's MongoDB-wire server)
-     * uses an index only when its keys are exactly the query's keys, so without this one every applied event scanned
-     * the whole collection under its lock — with tens of thousands of copies, seconds per event. Real MongoDB would
-     * use _id either way; there the index costs one more small key per document.
-     */
-    private void ensureVersionIndex(String collection) {
-        if (indexed.add(collection)) {
-            try {
-                mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                        .on(LAST_VERSION, Sort.Direction.ASC).unique().named("_id_lastVersion"));
-            } catch (RuntimeException e) {
-                indexed.remove(collection);
-                throw e;
-            }
-        }
     }
 
     private long upsertFirst(Query expected, Update update, String collection) {

@@ -14,7 +14,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,6 +24,7 @@ import vn.giamngheo.support.domain.DomainException;
 import vn.giamngheo.support.domain.NotFoundException;
 import vn.giamngheo.support.domain.StaleVersionException;
 import vn.giamngheo.support.domain.StateConflictException;
+import vn.giamngheo.support.mongo.ObsoleteIndexes;
 
 /**
  * Stores an aggregate and the event of each change in ONE single-document write: the document holds the state, the
@@ -94,12 +94,7 @@ public class AggregateStore<S> {
         this.aggregateName = aggregateName;
         this.afterWrite = afterWrite;
         this.currentActor = currentActor;
-        // The version-checked write below queries {_id, version}. mongo-java-server (the local stack's MongoDB-wire
-        // server) uses an index only when its keys are exactly the query's keys, so without this one every write
-        // scanned the whole collection under the collection's lock. Real MongoDB would use _id either way; there the
-        // index costs one more small key per document.
-        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on(VERSION, Sort.Direction.ASC).unique().named("_id_version"));
+        ObsoleteIndexes.drop(mongo, collection, ObsoleteIndexes.VERSION);
     }
 
     public String collection() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -25,14 +24,13 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import vn.giamngheo.support.mongo.ObsoleteIndexes;
 
 /**
  * Publishes the events waiting in aggregate documents, in order, and removes each from its document only after the
@@ -67,7 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     /** Documents written since the relay last looked, per collection, in the order they were written. */
     private final Map<String, Set<String>> written = new LinkedHashMap<>();
-    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final ObsoleteIndexes leaseIndex;
     private final AtomicBoolean searchRequested = new AtomicBoolean();
     private volatile boolean running;
     private Thread thread;
@@ -75,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, RelaySettings settings,
                        MeterRegistry meters) {
         this.mongo = mongo;
+        this.leaseIndex = new ObsoleteIndexes(mongo, ObsoleteIndexes.LEASE_OWNER);
         this.producer = producer;
         this.settings = settings;
         this.records = new CloudEventRecords(settings.source());
@@ -111,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
     public int publishPending() {
         int total = 0;
         for (String collection : settings.collections()) {
-            ensureLeaseIndex(collection);
+            leaseIndex.dropOnce(collection);
             int found;
             do {
                 Date now = new Date();
@@ -151,7 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
         int total = 0;
         for (Map.Entry<String, Set<String>> entry : ids.entrySet()) {
             String collection = entry.getKey();
-            ensureLeaseIndex(collection);
+            leaseIndex.dropOnce(collection);
             List<Object> batch = new ArrayList<>();
             for (String id : entry.getValue()) {
                 batch.add(id);
@@ -243,24 +242,6 @@ public class OutboxRelay implements SmartLifecycle {
         return mongo.find(pending, Document.class, collection).stream()
                 .filter(document -> !document.getList(AggregateStore.OUTBOX, Document.class, List.of()).isEmpty())
                 .toList();
-    }
-
-    /**
-     * Claims and releases query {_id, lease.owner}. mongo-java-server (the local stack's MongoDB-wire server) uses an
-     * index only when its keys are exactly the query's keys; without this one each claim and each release scanned
-     * the whole collection under its lock. Real MongoDB would use _id either way.
-     */
-    private void ensureLeaseIndex(String collection) {
-        if (indexed.add(collection)) {
-            try {
-                mongo.indexOps(collection).createIndex(new Index()
-                        .on("_id", Sort.Direction.ASC).on("lease.owner", Sort.Direction.ASC).unique()
-                        .named("_id_lease_owner"));
-            } catch (RuntimeException e) {
-                indexed.remove(collection);
-                throw e;
-            }
-        }
     }
 
     /**
