@@ -1,6 +1,7 @@
 package vn.giamngheo.report;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import vn.giamngheo.contracts.EventCatalog;
 import vn.giamngheo.report.task.TaskViews;
 import vn.giamngheo.support.consume.IncomingEvent;
 import vn.giamngheo.support.consume.IncomingEventReader;
-import vn.giamngheo.support.consume.PoisonEventException;
 import vn.giamngheo.support.health.DatabaseOutage;
 
 /**
@@ -30,36 +30,43 @@ import vn.giamngheo.support.health.DatabaseOutage;
  * batch fails with the index of the first record that cannot be applied, the records before it are committed, that
  * record is retried or parked, the rest delivered again. So that index is exact, anything unexpected in a bulk write
  * sends the whole batch through the one-event path, in order: it is idempotent, so what the bulk writes applied comes
- * back as a duplicate, and the first event that fails is the one named. A record that is not an event at all
- * (poison) ends the batch at its index after the records before it were applied. The database being unavailable
- * fails the batch at its first record, which is then retried until the database is back; applied records are
- * duplicates when they come again.
+ * back as a duplicate, and the first event that fails is the one named. A record that cannot be read (poison, a
+ * tombstone) ends the batch at its index after the records before it were applied. The database being unavailable
+ * is waited out here, the whole batch tried again after each pause ({@link DatabaseOutage#waitOut}): nothing is
+ * parked for an outage, and the record's own failures alone decide whether it is.
  */
 final class TaskEventBatches implements Consumer<Message<List<byte[]>>> {
 
     private final IncomingEventReader reader;
     private final ReportProjections projections;
     private final TaskViews tasks;
+    private final Duration outagePause;
 
-    TaskEventBatches(IncomingEventReader reader, ReportProjections projections, TaskViews tasks) {
+    TaskEventBatches(IncomingEventReader reader, ReportProjections projections, TaskViews tasks,
+                     Duration outagePause) {
         this.reader = reader;
         this.projections = projections;
         this.tasks = tasks;
+        this.outagePause = outagePause;
     }
 
     @Override
     public void accept(Message<List<byte[]>> batch) {
         List<Message<byte[]>> records = records(batch);
         List<IncomingEvent> events = new ArrayList<>(records.size());
+        RuntimeException unreadable = null;
         for (Message<byte[]> record : records) {
             try {
                 events.add(reader.read(record));
-            } catch (PoisonEventException poison) {
-                apply(events);
-                throw new BatchListenerFailedException(poison.getMessage(), poison, events.size());
+            } catch (RuntimeException failure) {
+                unreadable = failure;
+                break;
             }
         }
-        apply(events);
+        DatabaseOutage.waitOut(outagePause, () -> apply(events));
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, events.size());
+        }
     }
 
     private void apply(List<IncomingEvent> events) {
@@ -89,7 +96,7 @@ final class TaskEventBatches implements Consumer<Message<List<byte[]>>> {
             return true;
         } catch (RuntimeException failure) {
             if (DatabaseOutage.isCause(failure)) {
-                throw new BatchListenerFailedException(failure.getMessage(), failure, 0);
+                throw failure;
             }
             // Not caught and dropped: the one-event path meets the same failure and names the event that caused it.
             return false;
@@ -116,13 +123,15 @@ final class TaskEventBatches implements Consumer<Message<List<byte[]>>> {
      */
     static List<Message<byte[]>> records(Message<List<byte[]>> batch) {
         MessageHeaders headers = batch.getHeaders();
-        List<byte[]> payloads = batch.getPayload();
+        // a tombstone arrives as a KafkaNull, not as bytes: empty here, so the reader refuses it as it would alone
+        List<?> payloads = batch.getPayload();
         List<?> converted = headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
         List<?> natives = headers.get(KafkaHeaders.NATIVE_HEADERS, List.class);
         List<?> keys = headers.get(KafkaHeaders.RECEIVED_KEY, List.class);
         List<Message<byte[]>> records = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
-            MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i));
+            MessageBuilder<byte[]> record = MessageBuilder.withPayload(
+                    payloads.get(i) instanceof byte[] bytes ? bytes : new byte[0]);
             if (converted != null && converted.get(i) instanceof Map<?, ?> map) {
                 map.forEach((name, value) -> record.setHeader(name.toString(), value));
             } else if (natives != null && natives.get(i) instanceof Headers kafkaHeaders) {

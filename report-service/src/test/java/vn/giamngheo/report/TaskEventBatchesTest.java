@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,13 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -74,7 +78,8 @@ class TaskEventBatchesTest {
             MongoTemplate mongo = new MongoTemplate(client, "batches_" + UUID.randomUUID().toString().replace("-", ""));
             TaskViews tasks = new TaskViews(mongo, new VersionedCopies(mongo));
             ReportProjections projections = ReportProjections.on(mongo);
-            return new Store(mongo, projections, new TaskEventBatches(new IncomingEventReader(), projections, tasks));
+            return new Store(mongo, projections, new TaskEventBatches(new IncomingEventReader(), projections, tasks,
+                    Duration.ofMillis(10)));
         }
 
         void oneByOne(List<DomainEvent> events) {
@@ -242,6 +247,57 @@ class TaskEventBatchesTest {
         assertThat(failure.getCause()).isInstanceOf(PoisonEventException.class);
         assertThat(failure.getMessage()).contains("not valid JSON");
         assertThat(lastVersions(store)).containsExactly(Map.entry("t-a", 2L));
+    }
+
+    @Test
+    void a_tombstone_fails_the_batch_at_its_index_as_a_record_without_payload() {
+        // given: a poll whose second record has no value (the binder hands it over as a KafkaNull)
+        Store store = Store.fresh();
+        String plan = id();
+        Message<List<byte[]>> polled = batchOf(List.of(created("t-a", plan), progress("t-a", plan, 2, 20)));
+        List<Object> payloads = new ArrayList<>(polled.getPayload());
+        payloads.set(1, new Object());
+        @SuppressWarnings("unchecked")
+        Message<List<byte[]>> withTombstone = (Message<List<byte[]>>) (Message<?>) MessageBuilder
+                .withPayload(payloads).copyHeaders(polled.getHeaders()).build();
+
+        // when
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> store.batches().accept(withTombstone));
+
+        // then
+        assertThat(failure.getIndex()).isEqualTo(1);
+        assertThat(failure.getCause()).isInstanceOf(PoisonEventException.class).hasMessageContaining("no payload");
+        assertThat(lastVersions(store)).containsExactly(Map.entry("t-a", 1L));
+    }
+
+    @Test
+    void a_database_outage_is_waited_out_and_the_batch_applied_once_the_database_answers() {
+        // given: a store whose first two bulk writes find the database unavailable
+        AtomicInteger outages = new AtomicInteger(2);
+        MongoTemplate flaky = new MongoTemplate(client, "batches_" + UUID.randomUUID().toString().replace("-", "")) {
+            @Override
+            public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+                if (outages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new DataAccessResourceFailureException("the database is unavailable");
+                }
+                return super.bulkOps(mode, collectionName);
+            }
+        };
+        ReportProjections projections = ReportProjections.on(flaky);
+        TaskEventBatches batches = new TaskEventBatches(new IncomingEventReader(), projections,
+                new TaskViews(flaky, new VersionedCopies(flaky)), Duration.ofMillis(10));
+        List<DomainEvent> events = interleaved("p-1", "p-2", "t-a", "t-b", "t-c");
+
+        // when
+        batches.accept(batchOf(events));
+
+        // then: nothing failed, every event applied once
+        assertThat(outages).hasValue(0);
+        Store expected = Store.fresh();
+        expected.oneByOne(events);
+        assertThat(flaky.find(new Query().with(Sort.by("_id")), Document.class, TaskViews.COLLECTION))
+                .isEqualTo(expected.all(TaskViews.COLLECTION));
     }
 
     @Test

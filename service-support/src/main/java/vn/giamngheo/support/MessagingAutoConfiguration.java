@@ -29,7 +29,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import vn.giamngheo.contracts.Topics;
 import vn.giamngheo.support.consume.BatchConsumerErrors;
 import vn.giamngheo.support.consume.ConsumerRetrySettings;
@@ -147,9 +146,8 @@ public class MessagingAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        KafkaTemplate<byte[], byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
-                new ByteArraySerializer(), new ByteArraySerializer()));
-        return new BatchConsumerErrors(deadLetters, ConsumerRetrySettings.from(environment));
+        return new BatchConsumerErrors(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer()), ConsumerRetrySettings.from(environment));
     }
 
     /** Dates in request bodies only as ISO strings: see {@link StrictDates}. */

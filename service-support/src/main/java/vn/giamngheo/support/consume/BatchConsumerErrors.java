@@ -4,10 +4,13 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -15,28 +18,36 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNa
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
-import vn.giamngheo.support.health.DatabaseOutage;
 
 /**
  * Retry and dead letters for the bindings that consume in batch mode, with the same rules as {@link
  * ConsumerRetryTemplate} gives the record-at-a-time ones. The binder's own dead-letter handling would park every record
  * of a failed batch; here the handler names the one that failed ({@link BatchListenerFailedException} with its
  * index), the records before it are committed, and only that record is retried and, if it keeps failing, parked: a
- * {@link PoisonEventException} at once, another failure after the configured attempts, a database outage never (it is
- * waited out, holding its partition). The records after it are delivered again, which an idempotent projection
- * tolerates. Parked records carry the binder's header names ({@code x-exception-message}, {@code x-original-topic}
+ * {@link PoisonEventException} at once, another failure after the configured attempts. The records after it are
+ * delivered again, which an idempotent projection tolerates. A database outage never reaches this handler: the batch
+ * consumer waits it out itself ({@link vn.giamngheo.support.health.DatabaseOutage#waitOut}), holding its partition,
+ * as {@link ConsumerRetryTemplate} does for a record — the handler's back-off is chosen once per failing record, so
+ * an outage met first would otherwise govern the record's later, ordinary failures too. Parked records carry the binder's header names ({@code x-exception-message}, {@code x-original-topic}
  * …), so the dead-letter tools and readers need not know which kind of binding parked them. Record-at-a-time
  * bindings are left to the binder.
  */
-public class BatchConsumerErrors implements ListenerContainerWithDlqAndRetryCustomizer {
+public class BatchConsumerErrors implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
     private final KafkaOperations<byte[], byte[]> deadLetters;
     private final ConsumerRetrySettings retry;
 
-    public BatchConsumerErrors(KafkaOperations<byte[], byte[]> deadLetters, ConsumerRetrySettings retry) {
-        this.deadLetters = deadLetters;
+    /** @param producers the dead-letter producer's factory, closed with this bean */
+    public BatchConsumerErrors(DefaultKafkaProducerFactory<byte[], byte[]> producers, ConsumerRetrySettings retry) {
+        this.producers = producers;
+        this.deadLetters = new KafkaTemplate<>(producers);
         this.retry = retry;
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
     }
 
     @Override
@@ -73,10 +84,6 @@ public class BatchConsumerErrors implements ListenerContainerWithDlqAndRetryCust
         ordinary.setMaxAttempts(Math.max(0, retry.maxAttempts() - 1));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, ordinary);
         handler.addNotRetryableExceptions(PoisonEventException.class);
-        FixedBackOff untilTheDatabaseIsBack = new FixedBackOff(retry.maxDelay().toMillis(),
-                FixedBackOff.UNLIMITED_ATTEMPTS);
-        handler.setBackOffFunction((record, failure) -> DatabaseOutage.isCause(failure) ? untilTheDatabaseIsBack
-                : null);
         return handler;
     }
 

@@ -1,7 +1,10 @@
 package vn.giamngheo.support.health;
 
 import com.mongodb.MongoSocketException;
+import java.time.Duration;
 import com.mongodb.MongoTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -11,7 +14,35 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 public final class DatabaseOutage {
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
+
     private DatabaseOutage() {
+    }
+
+    /**
+     * Runs the work, and again after each pause for as long as it fails because the database is unavailable: for a
+     * consumer whose work is idempotent and must neither skip nor park what it holds while the database is away. If
+     * the thread is interrupted while it waits, the work is abandoned with an {@link IllegalStateException}.
+     */
+    public static void waitOut(Duration pause, Runnable work) {
+        for (int round = 1; ; round++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException failure) {
+                if (!isCause(failure)) {
+                    throw failure;
+                }
+                log.warn("The database is unavailable; the records wait and are tried again (round {}): {}", round,
+                        failure.getMessage());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Stopped while waiting for the database", failure);
+                }
+            }
+        }
     }
 
     /** True if the failure, or any of its causes, is the database being unavailable. */

@@ -1,7 +1,9 @@
 package vn.giamngheo.support.mongo;
 
+import com.mongodb.MongoCommandException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 
@@ -18,6 +20,8 @@ public final class ObsoleteIndexes {
     public static final String LAST_VERSION = "_id_lastVersion";
     public static final String LEASE_OWNER = "_id_lease_owner";
 
+    private static final int INDEX_NOT_FOUND = 27;
+
     private final MongoTemplate mongo;
     private final String name;
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
@@ -28,21 +32,39 @@ public final class ObsoleteIndexes {
         this.name = name;
     }
 
+    /** Drops the index from the collection the first time; the callers wait until it is gone, then write. */
     public void dropOnce(String collection) {
-        if (checked.add(collection)) {
-            try {
+        if (checked.contains(collection)) {
+            return;
+        }
+        synchronized (this) {
+            if (!checked.contains(collection)) {
                 drop(mongo, collection, name);
-            } catch (RuntimeException e) {
-                checked.remove(collection);
-                throw e;
+                checked.add(collection);
             }
         }
     }
 
+    /** Drops the index if the collection has it; another instance dropping it at the same time is no failure. */
     public static void drop(MongoTemplate mongo, String collection, String name) {
         IndexOperations indexes = mongo.indexOps(collection);
         if (indexes.getIndexInfo().stream().anyMatch(index -> name.equals(index.getName()))) {
-            indexes.dropIndex(name);
+            try {
+                indexes.dropIndex(name);
+            } catch (DataAccessException e) {
+                if (!droppedMeanwhile(e)) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private static boolean droppedMeanwhile(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof MongoCommandException command && command.getErrorCode() == INDEX_NOT_FOUND) {
+                return true;
+            }
+        }
+        return false;
     }
 }
