@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Sort;
@@ -46,6 +41,7 @@ import vn.giamngheo.support.consume.PoisonEventException;
 import vn.giamngheo.support.consume.VersionedCopies;
 import vn.giamngheo.support.outbox.CloudEventRecords;
 import vn.giamngheo.support.outbox.OutboxEntry;
+import vn.giamngheo.support.testing.InMemoryMongoServer;
 
 /**
  * The batch consumer of task.events on a MongoDB-wire server, without Spring or Kafka: batches as the binder hands
@@ -55,20 +51,12 @@ class TaskEventBatchesTest {
 
     static final CloudEventRecords RECORDS = new CloudEventRecords("/giamngheo/task-service");
 
-    static MongoServer server;
-    static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    }
+    static final InMemoryMongoServer SERVER = new InMemoryMongoServer();
+    static final MongoClient client = SERVER.client();
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.shutdownNow();
+        SERVER.close();
     }
 
     /** A fresh database with the projections and the batch consumer over it. */

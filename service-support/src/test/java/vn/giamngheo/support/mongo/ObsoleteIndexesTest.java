@@ -2,14 +2,9 @@ package vn.giamngheo.support.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,25 +12,16 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Update;
 import vn.giamngheo.support.consume.VersionedCopies;
+import vn.giamngheo.support.testing.InMemoryMongoServer;
 
 class ObsoleteIndexesTest {
 
-    static MongoServer server;
-    static MongoClient client;
-    static MongoTemplate mongo;
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        mongo = new MongoTemplate(client, "obsolete");
-    }
+    static final InMemoryMongoServer SERVER = new InMemoryMongoServer();
+    static final MongoTemplate mongo = SERVER.template("obsolete");
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.shutdownNow();
+        SERVER.close();
     }
 
     static List<String> indexesOf(String collection) {
