@@ -65,16 +65,22 @@ public class MessagingAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${giamngheo.messaging.topic:}'.isEmpty()")
     Producer<String, byte[]> outboxProducer(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config = idempotentProducer(kafka, "outbox-relay");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** spring.kafka's producer settings, idempotent and acknowledged by all replicas. */
+    private static Map<String, Object> idempotentProducer(KafkaProperties kafka, String clientId) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
     }
 
     @Bean
@@ -142,12 +148,8 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     BatchConsumerErrors giamngheoBatchConsumerErrors(Environment environment, KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        return new BatchConsumerErrors(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer()), ConsumerRetrySettings.from(environment));
+        return new BatchConsumerErrors(new DefaultKafkaProducerFactory<>(idempotentProducer(kafka, "dead-letters"),
+                new ByteArraySerializer(), new ByteArraySerializer()), ConsumerRetrySettings.from(environment));
     }
 
     /** Dates in request bodies only as ISO strings: see {@link StrictDates}. */

@@ -165,7 +165,7 @@ public class TaskViews {
             if (!joining.isEmpty()) {
                 BulkOperations memberships = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PLAN_TASKS);
                 joining.forEach((planId, taskIds) -> memberships.upsert(Query.query(Criteria.where("_id").is(planId)),
-                        new Update().addToSet("taskIds").each(taskIds.toArray())));
+                        joined(taskIds)));
                 memberships.execute();
             }
             BulkOperations entries = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, HISTORY);
@@ -230,6 +230,10 @@ public class TaskViews {
         return new EventChange(event, entry, update, joinsPlan);
     }
 
+    private static Update joined(List<String> taskIds) {
+        return new Update().addToSet("taskIds").each(taskIds.toArray());
+    }
+
     /**
      * Adds tasks to the plan's membership; adding one already there changes nothing. Only the upsert's {@code _id} is
      * queried, which the wire server finds by its index. Two first upserts of one plan at the same time can both try
@@ -238,7 +242,7 @@ public class TaskViews {
      */
     private void addMembers(String planId, List<String> taskIds) {
         Query plan = Query.query(Criteria.where("_id").is(planId));
-        Update add = new Update().addToSet("taskIds").each(taskIds.toArray());
+        Update add = joined(taskIds);
         try {
             mongo.upsert(plan, add, PLAN_TASKS);
         } catch (DuplicateKeyException insertedMeanwhile) {

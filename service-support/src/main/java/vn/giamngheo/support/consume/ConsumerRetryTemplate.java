@@ -1,8 +1,6 @@
 package vn.giamngheo.support.consume;
 
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -27,8 +25,6 @@ import vn.giamngheo.support.health.DatabaseOutage;
  */
 public class ConsumerRetryTemplate extends RetryTemplate {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsumerRetryTemplate.class);
-
     private final Duration outagePause;
 
     public ConsumerRetryTemplate(ConsumerRetrySettings settings) {
@@ -51,20 +47,9 @@ public class ConsumerRetryTemplate extends RetryTemplate {
                 if (!DatabaseOutage.isCause(e.getLastException())) {
                     throw e;
                 }
-                log.warn("The database is unavailable; the record waits and is tried again (round {}): {}", round,
-                        e.getLastException().getMessage());
-                pause(e);
+                // Not a RetryException if interrupted: the binder would park the record; uncommitted, it comes again.
+                DatabaseOutage.pause(outagePause, round, e.getLastException());
             }
-        }
-    }
-
-    private void pause(RetryException e) {
-        try {
-            Thread.sleep(outagePause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            // Not a RetryException: the binder would park the record. Leaving it uncommitted gets it delivered again.
-            throw new IllegalStateException("Stopped while waiting for the database", e.getLastException());
         }
     }
 

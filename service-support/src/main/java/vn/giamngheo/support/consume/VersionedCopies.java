@@ -31,7 +31,7 @@ public class VersionedCopies {
 
     public ApplyOutcome applyNext(String collection, String aggregateId, long version, Update change) {
         versionIndex.dropOnce(collection);
-        Query expected = Query.query(Criteria.where("_id").is(aggregateId).and(LAST_VERSION).is(version - 1));
+        Query expected = atVersionBefore(aggregateId, version);
         Update update = change.set(LAST_VERSION, version);
         try {
             long matched = version == 1
@@ -67,8 +67,7 @@ public class VersionedCopies {
         versionIndex.dropOnce(collection);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (NextVersion next : changes) {
-            Query expected = Query.query(Criteria.where("_id").is(next.aggregateId()).and(LAST_VERSION)
-                    .is(next.version() - 1));
+            Query expected = atVersionBefore(next.aggregateId(), next.version());
             Update update = next.change().set(LAST_VERSION, next.version());
             if (next.version() == 1) {
                 bulk.upsert(expected, update);
@@ -82,6 +81,11 @@ public class VersionedCopies {
         } catch (BulkOperationException | DuplicateKeyException notAllApplied) {
             return false;
         }
+    }
+
+    /** The copy, if it holds the version just before this one. */
+    private static Query atVersionBefore(String aggregateId, long version) {
+        return Query.query(Criteria.where("_id").is(aggregateId).and(LAST_VERSION).is(version - 1));
     }
 
     public long lastVersion(String collection, String aggregateId) {

@@ -33,15 +33,23 @@ public final class DatabaseOutage {
                 if (!isCause(failure)) {
                     throw failure;
                 }
-                log.warn("The database is unavailable; the records wait and are tried again (round {}): {}", round,
-                        failure.getMessage());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Stopped while waiting for the database", failure);
-                }
+                pause(pause, round, failure);
             }
+        }
+    }
+
+    /**
+     * One round of waiting for the database, after the outage {@code failure}. Interrupted, it ends with an {@link
+     * IllegalStateException}: a consumer's record is then left uncommitted, never parked, and comes again.
+     */
+    public static void pause(Duration pause, int round, Throwable failure) {
+        log.warn("The database is unavailable; the records wait and are tried again (round {}): {}", round,
+                failure.getMessage());
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped while waiting for the database", failure);
         }
     }
 
