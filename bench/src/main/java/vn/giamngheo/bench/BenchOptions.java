@@ -22,15 +22,17 @@ import java.util.Map;
  * @param freshnessMeasured       measured window of each repetition of row 3
  * @param observeEvery            row 3 observes every n-th update
  * @param households              households per review of row 4
+ * @param warmUpChunk             rows 2 and 3 warm up each side in chunks of this length until its JIT settled
+ * @param warmUpCap               ... or for at most this long (zero: no such warm-up, only the fixed ones above)
  */
 record BenchOptions(boolean quick, int reps, int projectionEvents, int projectionEventsPerTask,
                     Duration projectionBudget, int commandThreads, int commandTasksPerThread, Duration commandWarmUp,
                     Duration commandMeasured, int freshnessRate, Duration freshnessWarmUp, Duration freshnessMeasured,
-                    int observeEvery, int households) {
+                    int observeEvery, int households, Duration warmUpChunk, Duration warmUpCap) {
 
     static final String USAGE = """
             Usage: bench/run.sh [--no-build] [--quick] [--reps N] [--events N] [--budget SECONDS] [--households N]
-                                [--threads N] [--rate N] [--seconds N]
+                                [--threads N] [--rate N] [--seconds N] [--warm-up SECONDS]
               --no-build       use the jars and classes already built
               --quick          tiny sizes (100 updates/s in row 3): checks that the bench works; its figures mean
                                nothing
@@ -40,19 +42,23 @@ record BenchOptions(boolean quick, int reps, int projectionEvents, int projectio
               --households N   households per review of row 4 (default 400,000)
               --threads N      concurrent clients of row 2 (default 16)
               --rate N         updates per second of row 3 (default 300)
-              --seconds N      measured window of rows 2 and 3 (default 15 and 20)""";
+              --seconds N      measured window of rows 2 and 3 (default 15 and 20)
+              --warm-up S      longest warm-up of each side of rows 2 and 3 before their first repetition; it
+                               ends earlier once the JIT compilers settled (default 300; 0: none)""";
 
     private static final List<String> NAMES = List.of("--reps", "--events", "--budget", "--households",
-            "--threads", "--rate", "--seconds");
+            "--threads", "--rate", "--seconds", "--warm-up");
 
     static BenchOptions fullRun() {
         return new BenchOptions(false, 3, 1_000_000, 25, Duration.ofSeconds(180), 16, 16, Duration.ofSeconds(5),
-                Duration.ofSeconds(15), 300, Duration.ofSeconds(3), Duration.ofSeconds(20), 30, 400_000);
+                Duration.ofSeconds(15), 300, Duration.ofSeconds(3), Duration.ofSeconds(20), 30, 400_000,
+                Duration.ofSeconds(15), Duration.ofSeconds(300));
     }
 
     static BenchOptions quickRun() {
         return new BenchOptions(true, 1, 5_000, 25, Duration.ofSeconds(60), 4, 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 100, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, 2_000);
+                Duration.ofSeconds(2), 100, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, 2_000,
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     static BenchOptions parse(String... args) {
@@ -77,9 +83,10 @@ record BenchOptions(boolean quick, int reps, int projectionEvents, int projectio
                 seconds != null ? Duration.ofSeconds(seconds) : o.commandMeasured,
                 values.getOrDefault("--rate", o.freshnessRate), o.freshnessWarmUp,
                 seconds != null ? Duration.ofSeconds(seconds) : o.freshnessMeasured, o.observeEvery,
-                values.getOrDefault("--households", o.households));
+                values.getOrDefault("--households", o.households), o.warmUpChunk,
+                values.containsKey("--warm-up") ? Duration.ofSeconds(values.get("--warm-up")) : o.warmUpCap);
         if (parsed.reps < 1 || parsed.projectionEvents < 1 || parsed.households < 1 || parsed.freshnessRate < 1
-                || parsed.commandThreads < 1) {
+                || parsed.commandThreads < 1 || parsed.warmUpCap.isNegative()) {
             throw new IllegalArgumentException("Sizes must be at least 1\n" + USAGE);
         }
         return parsed;
@@ -88,10 +95,12 @@ record BenchOptions(boolean quick, int reps, int projectionEvents, int projectio
     /**
      * Plans (one task each) row 3 needs: each plan's percentage goes up by one per update and stops at 99; and at
      * least 40 in a full run, so that each plan's updates (sent one after the other) come far enough apart not to
-     * queue behind each other. The quick run only needs a few.
+     * queue behind each other; the warm-up until the JIT settled may use up to its cap (plus one chunk) more. The
+     * quick run only needs a few.
      */
     int freshnessPlans() {
-        long updates = (long) freshnessRate * (freshnessWarmUp.toSeconds() + freshnessMeasured.toSeconds()) * reps;
+        long updates = (long) freshnessRate * ((freshnessWarmUp.toSeconds() + freshnessMeasured.toSeconds()) * reps
+                + (warmUpCap.isZero() ? 0 : warmUpCap.toSeconds() + warmUpChunk.toSeconds()));
         return (int) Math.max(quick ? 12 : 40, updates / 90 + 1);
     }
 }

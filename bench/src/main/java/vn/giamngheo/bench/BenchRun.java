@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -87,7 +89,8 @@ final class BenchRun {
             bare.startAndAwaitReady(Duration.ofMinutes(3));
             bare.requireTokenChecked(api);
             CommandPath.Result command = new CommandPath(suite, bare.baseUrl(), stack.kafkaClientProperties(),
-                    options, log).run();
+                    pids(stack, "task-service", "report-service", "mongo", "kafka"),
+                    Map.of("bare", bare.pid(), "mongo", pidOf(stack, "mongo")), options, log).run();
             bare.stop(Duration.ofSeconds(20));
             bare = null;
 
@@ -208,6 +211,15 @@ final class BenchRun {
     static long pidOf(LocalStack stack, String name) {
         return stack.processes().stream().filter(p -> p.name().equals(name)).mapToLong(ProcessFigures::pid)
                 .findFirst().orElseThrow();
+    }
+
+    /** The named processes of the stack, name to pid, in the given order. */
+    static Map<String, Long> pids(LocalStack stack, String... names) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : names) {
+            pids.put(name, pidOf(stack, name));
+        }
+        return pids;
     }
 
     private static String section(String name, long began) {

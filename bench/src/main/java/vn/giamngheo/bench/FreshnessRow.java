@@ -1,14 +1,17 @@
 package vn.giamngheo.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import vn.giamngheo.localstack.LocalStack;
 
 /**
  * Row 3's repetitions: each one the raw produce → consume round trip first, then ours at the same rate on the same
  * plans (their percentages carried from one repetition to the next, so every update changes what the report shows).
- * Used by the full run and by {@link OneRow}.
+ * Before the first, each side warms up on its own load until the JIT compilers of its processes have settled
+ * ({@link JitWarmUp}). Used by the full run and by {@link OneRow}.
  */
 final class FreshnessRow {
 
@@ -41,6 +44,17 @@ final class FreshnessRow {
         long observed = 0;
         long unobserved = 0;
         long refused = 0;
+        JitWarmUp jit = new JitWarmUp(options.warmUpChunk(), options.warmUpCap(), log);
+        jit.run("the freshness updates", BenchRun.pids(stack, "task-service", "report-service", "mongo", "kafka"),
+                length -> {
+                    callers.renew();
+                    freshness.run(plans, percent, options.freshnessRate(), Duration.ZERO, length,
+                            options.observeEvery());
+                });
+        jit.run("the raw round trip", Map.of("bench", ProcessHandle.current().pid(),
+                        "kafka", BenchRun.pidOf(stack, "kafka")),
+                length -> RawRoundTrip.run(stack.kafkaClientProperties(), stack.topicPartitions(),
+                        options.freshnessRate(), Duration.ZERO, length));
         for (int rep = 1; rep <= options.reps(); rep++) {
             Stats raw = RawRoundTrip.run(stack.kafkaClientProperties(), stack.topicPartitions(),
                     options.freshnessRate(), options.freshnessWarmUp(), options.freshnessMeasured());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.Service;
@@ -67,7 +68,9 @@ public final class OneRow {
             bare.startAndAwaitReady(Duration.ofMinutes(3));
             bare.requireTokenChecked(suite.api());
             new CommandPath(suite, bare.baseUrl(), stack.kafkaClientProperties(),
-                    options, System.out::println).run();
+                    BenchRun.pids(stack, "task-service", "report-service", "mongo", "kafka"),
+                    Map.of("bare", bare.pid(), "mongo", BenchRun.pidOf(stack, "mongo")), options,
+                    System.out::println).run();
         } finally {
             bare.stop(Duration.ofSeconds(20));
         }

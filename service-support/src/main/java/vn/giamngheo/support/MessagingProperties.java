@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param source            the CloudEvents source, e.g. {@code /giamngheo/plan-service}
  * @param outboxCollections the aggregate collections whose outboxes the relay drains
  * @param partitions        partitions of the topics this service creates
- * @param pollInterval      how often the relay looks for pending events when not nudged
+ * @param pollInterval      how often an idle relay searches its collections (whole-collection scans) for events no
+ *                          nudge named; while busy every ten intervals
  * @param lease             how long a relay's claim on a document lasts; longer than a producer delivery timeout
  * @param batchSize         documents claimed per relay round
  */
@@ -22,7 +23,7 @@ public record MessagingProperties(String topic, String source, List<String> outb
     public MessagingProperties {
         outboxCollections = outboxCollections == null ? List.of() : List.copyOf(outboxCollections);
         partitions = partitions == null ? 3 : partitions;
-        pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         batchSize = batchSize == null ? 100 : batchSize;
     }

@@ -47,11 +47,14 @@ import vn.giamngheo.support.mongo.ObsoleteIndexes;
  * — only adds a duplicate, which consumers drop by version. Per-aggregate order holds either way: each relay sends
  * an aggregate's next event only after the broker acknowledged the one before it, so no event reaches the topic before
  * an earlier version of its aggregate has. While Kafka is down the sends fail, the events stay in their documents, and
- * the relay backs off and tries again; writes through the API go on.
+ * the relay backs off and tries again, searching for them after every failure; writes through the API go on. The
+ * search is a whole-collection scan (nothing indexes "has an outbox"), so the poll interval is seconds, not
+ * milliseconds, and a failure asks for a search at once rather than wait for it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
@@ -356,7 +359,7 @@ public class OutboxRelay implements SmartLifecycle {
      * of anything for a poll interval, and while busy at least every ten poll intervals, for what no nudge named.
      */
     private void loop() {
-        Duration backOff = settings.pollInterval();
+        Duration backOff = firstBackOff();
         long searchEvery = settings.pollInterval().toNanos();
         long lastSearch = System.nanoTime() - searchEvery;
         while (running) {
@@ -368,7 +371,7 @@ public class OutboxRelay implements SmartLifecycle {
                     count += publishPending();
                     lastSearch = System.nanoTime();
                 }
-                backOff = settings.pollInterval();
+                backOff = firstBackOff();
                 if (count == 0 && !hasWritten()) {
                     wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
@@ -380,7 +383,9 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                // The events stay pending in their documents; this loop is the retry.
+                // The events stay pending in their documents; this loop is the retry, and its next round searches
+                // for them at once: the regular search is rare (a whole-collection scan), failures are rarer.
+                searchRequested.set(true);
                 failures.increment();
                 log.warn("Outbox relay for {} could not publish, retrying in {}: {}", settings.topic(), backOff,
                         e.getMessage());
@@ -388,6 +393,11 @@ public class OutboxRelay implements SmartLifecycle {
                 backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
             }
         }
+    }
+
+    /** A failed publication is retried soon, however rarely the relay searches. */
+    private Duration firstBackOff() {
+        return settings.pollInterval().compareTo(FIRST_BACK_OFF) < 0 ? settings.pollInterval() : FIRST_BACK_OFF;
     }
 
     private void sleepQuietly(Duration duration) {

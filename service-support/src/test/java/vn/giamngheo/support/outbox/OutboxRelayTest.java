@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,7 +61,7 @@ class OutboxRelayTest {
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged",
-                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued");
+                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued", "relay.retried");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -192,6 +193,37 @@ class OutboxRelayTest {
                 .getList("outbox", Document.class).isEmpty());
         assertThat(mongo.indexOps("nudged").getIndexInfo()).extracting(index -> index.getName())
                 .doesNotContain(ObsoleteIndexes.VERSION, ObsoleteIndexes.LEASE_OWNER);
+    }
+
+    @Test
+    void after_a_failed_publication_the_relay_searches_at_once_instead_of_at_its_next_regular_search() {
+        // given: a relay that searches once an hour, whose first write to the change log fails
+        AtomicInteger logFailures = new AtomicInteger(1);
+        MongoTemplate logDownOnce = new MongoTemplate(client, "relay_test") {
+            @Override
+            public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+                if (collectionName.endsWith(ChangeLog.SUFFIX) && logFailures.getAndDecrement() > 0) {
+                    throw new DataAccessResourceFailureException("the change log is not reachable");
+                }
+                return super.bulkOps(mode, collectionName);
+            }
+        };
+        OutboxRelay relay = relay("relay.retried", "retried", Duration.ofHours(1), logDownOnce);
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "retried", Counter.class, "Counter",
+                (collection, id) -> relay.nudge(collection, id), () -> Actor.system("test"));
+        relay.start();
+        try {
+            // when
+            store.create("retried", new Counter("retried", 0), created("retried"));
+
+            // then: retried after a short back-off, an hour before the next regular search
+            await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById("retried", Document.class, "retried")
+                    .getList("outbox", Document.class).isEmpty());
+            assertThat(logFailures.get()).isNegative();
+            assertThat(store.auditTrail("retried")).extracting(AuditEntry::version).containsExactly(1L);
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
