@@ -43,8 +43,8 @@ record BenchOptions(boolean quick, int reps, int projectionEvents, int projectio
               --threads N      concurrent clients of row 2 (default 16)
               --rate N         updates per second of row 3 (default 300)
               --seconds N      measured window of rows 2 and 3 (default 15 and 20)
-              --warm-up S      longest warm-up of each side of rows 2 and 3 before their first repetition; it
-                               ends earlier once the JIT compilers settled (default 300; 0: none)""";
+              --warm-up S      warm-up of each side of rows 2 and 3 before their first repetition: until the JIT
+                               compilers settled, or about S seconds at most (default 300; 0: none)""";
 
     private static final List<String> NAMES = List.of("--reps", "--events", "--budget", "--households",
             "--threads", "--rate", "--seconds", "--warm-up");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,11 +83,12 @@ final class CommandPath {
     /** Each side on its own load until its processes' compilers settled; ours on fresh tasks for every chunk. */
     private void warmUp(String planId) throws Exception {
         JitWarmUp jit = new JitWarmUp(options.warmUpChunk(), options.warmUpCap(), log);
-        int[] chunk = {0};
-        jit.run("the task-service's updates", ourProcesses, length -> {
+        List<List<String>> chunkTasks = new ArrayList<>();
+        jit.run("the task-service's updates", ourProcesses, () -> {
+            chunkTasks.add(freshTasks(planId, "W" + (chunkTasks.size() + 1)));
+            BenchTopics.awaitConsumed(kafka, Projection.REPORT_GROUP, Topics.TASK_EVENTS);
             suite.renewTokens();
-            ours(freshTasks(planId, "W" + ++chunk[0]), Duration.ZERO, length);
-        });
+        }, length -> ours(chunkTasks.get(chunkTasks.size() - 1), Duration.ZERO, length));
         List<String> tasks = freshTasks(planId, "W");
         jit.run("the bare endpoint's inserts", bareProcesses, length -> {
             suite.renewTokens();

@@ -38,6 +38,8 @@ final class Freshness {
     }
 
     private final SuiteClient suite;
+    /** Updates sent by earlier calls: each call goes on with the plan after the last one, so the plans stay even. */
+    private long sentBefore;
 
     Freshness(SuiteClient suite) {
         this.suite = suite;
@@ -85,7 +87,7 @@ final class Freshness {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int p = (int) (u % plans.size());
+            int p = (int) ((sentBefore + u) % plans.size());
             if (percent[p] >= 99) {
                 throw new IllegalStateException("plan " + p + " reached 99%: prepare more plans for this many updates");
             }
@@ -114,6 +116,7 @@ final class Freshness {
                 }
             }, senders);
         }
+        sentBefore += total;
         CompletableFuture.allOf(lastOfPlan).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         sending.set(false);

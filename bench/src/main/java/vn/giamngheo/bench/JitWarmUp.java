@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  * compilers, not the code: the issue asks to warm up first.
  *
  * <p>The load runs in chunks; after each chunk the cumulative compilation time of every watched process is read with
- * {@code jstat -compiler} (HotSpot's {@code sun.ci.totalTime}), and the warm-up ends when, in the last chunk, every
- * process compiled for less than {@link #SETTLED_SHARE} of the chunk's wall time — or when the cap is reached, which
- * the log then says. Each side of a comparison warms up on its own load, so the baselines get the same treatment.
+ * {@code jstat -compiler} (HotSpot's {@code sun.ci.totalTime}, the sum of every compilation's elapsed time), and the
+ * warm-up ends when, in the last chunk, every process compiled for less than {@link #SETTLED_SHARE} of the chunk's
+ * wall time — or once the cap is passed (it may run over by a chunk), which the log then says. A heuristic: on a
+ * saturated machine a compilation's elapsed time exceeds its CPU time, which errs towards warming up longer. Each side
+ * of a comparison warms up on its own load, so the baselines get the same treatment.
  */
 final class JitWarmUp {
 
@@ -36,6 +38,12 @@ final class JitWarmUp {
     @FunctionalInterface
     interface Chunk {
         void run(Duration length) throws Exception;
+    }
+
+    /** What a chunk needs first (e.g. fresh tasks); neither its time nor its compiling counts. */
+    @FunctionalInterface
+    interface Setup {
+        void run() throws Exception;
     }
 
     private final Duration chunk;
@@ -59,19 +67,30 @@ final class JitWarmUp {
      * it ran. With a cap of zero it does nothing.
      */
     Duration run(String side, Map<String, Long> processes, Chunk load) throws Exception {
+        return run(side, processes, null, load);
+    }
+
+    /** The same, with a set-up before each chunk that is left out of the compilers' share. */
+    Duration run(String side, Map<String, Long> processes, Setup setup, Chunk load) throws Exception {
         if (cap.isZero()) {
             return Duration.ZERO;
         }
         long began = System.nanoTime();
         Map<String, Double> before = compileSeconds(processes);
         while (true) {
+            if (setup != null) {
+                setup.run();
+                before = compileSeconds(processes);
+            }
             long chunkBegan = System.nanoTime();
             load.run(chunk);
             double wall = (System.nanoTime() - chunkBegan) / 1e9;
             Map<String, Double> after = compileSeconds(processes);
             Map<String, Double> shares = new LinkedHashMap<>();
-            after.forEach((name, seconds) -> shares.put(name, (seconds - before.getOrDefault(name, 0.0)) / wall));
-            before.putAll(after);
+            for (Map.Entry<String, Double> reading : after.entrySet()) {
+                shares.put(reading.getKey(), (reading.getValue() - before.getOrDefault(reading.getKey(), 0.0)) / wall);
+            }
+            before = after;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
             boolean settled = !shares.isEmpty() && shares.values().stream().allMatch(s -> s < SETTLED_SHARE);
             boolean capped = elapsed.compareTo(cap) >= 0;
@@ -109,11 +128,12 @@ final class JitWarmUp {
         try {
             Process process = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(pid))
                     .redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
                 return OptionalDouble.empty();
             }
-            return parse(out);
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.exitValue() == 0 ? parse(out) : OptionalDouble.empty();
         } catch (IOException e) {
             return OptionalDouble.empty();
         } catch (InterruptedException e) {

@@ -47,9 +47,9 @@ import vn.giamngheo.support.mongo.ObsoleteIndexes;
  * — only adds a duplicate, which consumers drop by version. Per-aggregate order holds either way: each relay sends
  * an aggregate's next event only after the broker acknowledged the one before it, so no event reaches the topic before
  * an earlier version of its aggregate has. While Kafka is down the sends fail, the events stay in their documents, and
- * the relay backs off and tries again, searching for them after every failure; writes through the API go on. The
- * search is a whole-collection scan (nothing indexes "has an outbox"), so the poll interval is seconds, not
- * milliseconds, and a failure asks for a search at once rather than wait for it.
+ * the relay backs off and tries again, searching for them at once; writes through the API go on. The search is a
+ * whole-collection scan (nothing indexes "has an outbox"), so the poll interval is seconds, not milliseconds, and a
+ * failure or a start asks for a search at once rather than wait for it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -356,7 +356,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Publishes the documents it was told about as they are written; searches the collections when it was not told
-     * of anything for a poll interval, and while busy at least every ten poll intervals, for what no nudge named.
+     * of anything for a poll interval, and while busy at least every ten poll intervals, for what no nudge named — and
+     * at once on start and after the told-about documents failed to publish.
      */
     private void loop() {
         Duration backOff = firstBackOff();
@@ -364,7 +365,7 @@ public class OutboxRelay implements SmartLifecycle {
         long lastSearch = System.nanoTime() - searchEvery;
         while (running) {
             try {
-                int count = publishWritten();
+                int count = publishWrittenOrSearchNext();
                 long sinceSearch = System.nanoTime() - lastSearch;
                 if (searchRequested.getAndSet(false) || (count == 0 && sinceSearch >= searchEvery)
                         || sinceSearch >= 10 * searchEvery) {
@@ -383,15 +384,28 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                // The events stay pending in their documents; this loop is the retry, and its next round searches
-                // for them at once: the regular search is rare (a whole-collection scan), failures are rarer.
-                searchRequested.set(true);
+                // The events stay pending in their documents; this loop is the retry.
                 failures.increment();
                 log.warn("Outbox relay for {} could not publish, retrying in {}: {}", settings.topic(), backOff,
                         e.getMessage());
                 sleepQuietly(backOff);
                 backOff = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * A failed publication of documents the relay was told about drops them from its queue; the next round searches
+     * for them at once rather than at the next regular search, which is rare (a whole-collection scan). A failed
+     * search asks for nothing more: what it claimed waits for its lease, as before, so a document that always fails
+     * (say, a record the broker refuses) cannot keep every round backing off.
+     */
+    private int publishWrittenOrSearchNext() {
+        try {
+            return publishWritten();
+        } catch (RuntimeException e) {
+            searchRequested.set(true);
+            throw e;
         }
     }
 
@@ -411,6 +425,8 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // What a crashed predecessor left is found at once, even if the first writes keep the relay busy.
+        searchRequested.set(true);
         thread = new Thread(this::loop, "outbox-relay-" + settings.topic());
         thread.setDaemon(true);
         thread.start();
