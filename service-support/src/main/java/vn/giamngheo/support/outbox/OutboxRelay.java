@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,7 +109,12 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * One pass over all collections: claims and publishes until nothing is pending. Returns how many events were
      * published; throws if the broker did not acknowledge (the unacknowledged events stay pending). Documents this relay
-     * was told about and has not published yet are left to its loop, which publishes them next.
+     * was told about and has not published yet are left to its loop, which publishes them next — also those it was
+     * told about while the search ran. When such documents are waiting, a collection's search stops after one batch
+     * and asks for another search right after them. Why: in the bench's row 3, after row 2 had left about 6,000 tasks,
+     * publication stalled for up to 19 s while the updates were still answered; a scan of that collection takes long
+     * enough for a batch's worth of new writes to pend, so the search could keep finding them, scan again and claim
+     * them while the told-about path waited — the likely cause, not observed directly.
      */
     public int publishPending() {
         int total = 0;
@@ -119,9 +125,13 @@ public class OutboxRelay implements SmartLifecycle {
                 Date now = new Date();
                 List<Document> candidates = pendingAndFree(collection, queued(collection), now);
                 found = candidates.size();
+                Set<String> toldMeanwhile = new HashSet<>(queued(collection));
                 List<Object> free = new ArrayList<>();
                 List<Document> claimed = new ArrayList<>();
                 for (Document candidate : candidates) {
+                    if (toldMeanwhile.contains(candidate.get("_id"))) {
+                        continue;
+                    }
                     if (candidate.get("lease") == null) {
                         free.add(candidate.get("_id"));
                     } else {
@@ -135,7 +145,10 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 claimed.addAll(claimAll(collection, free, now));
                 total += publish(collection, claimed, true);
-            } while (found == settings.batchSize());
+            } while (found == settings.batchSize() && !hasWritten());
+            if (found == settings.batchSize()) {
+                searchRequested.set(true);
+            }
         }
         return total;
     }

@@ -61,7 +61,7 @@ class OutboxRelayTest {
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged",
-                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued", "relay.retried");
+                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued", "relay.retried", "relay.chase");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -224,6 +224,29 @@ class OutboxRelayTest {
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void a_search_gives_way_to_documents_the_relay_was_told_about_after_one_batch_and_goes_on_after_them() {
+        // given: 25 documents no nudge named (batches of 10), and one the relay was told about
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "chase", Counter.class, "Counter", () -> { });
+        for (int i = 0; i < 25; i++) {
+            store.create("left-" + i, new Counter("left-" + i, 0), created("left-" + i));
+        }
+        store.create("told", new Counter("told", 0), created("told"));
+        OutboxRelay relay = relay("relay.chase", "chase", Duration.ofHours(1));
+        relay.nudge("chase", "told");
+
+        // when
+        int searched = relay.publishPending();
+        int told = relay.publishWritten();
+        int searchedAfter = relay.publishPending();
+
+        // then: one batch, then the document it was told about, then the rest
+        assertThat(searched).isEqualTo(10);
+        assertThat(told).isEqualTo(1);
+        assertThat(searchedAfter).isEqualTo(15);
+        assertThat(mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "chase")).isZero();
     }
 
     @Test
