@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outboxCollections the aggregate collections whose outboxes the relay drains
  * @param partitions        partitions of the topics this service creates
  * @param pollInterval      how often an idle relay searches its collections (whole-collection scans) for events no
- *                          nudge named; while busy every ten intervals
+ *                          nudge named; while busy every ten intervals (and at once on start, after a failure, and
+ *                          to go on with a search that gave way to fresh writes)
  * @param lease             how long a relay's claim on a document lasts; longer than a producer delivery timeout
  * @param batchSize         documents claimed per relay round
  */

@@ -40,17 +40,18 @@ import vn.giamngheo.support.mongo.ObsoleteIndexes;
  *
  * <p>The store tells the relay which document it wrote ({@link #nudge(String, String)}); the relay reads those by id,
  * a batch at a time, publishes their events and removes the acknowledged ones with one bulk write. It searches the
- * collections for pending events only when idle for a poll interval and, while busy, every ten: for events no nudge
- * named (another instance's, a crashed relay's, those left while Kafka was down). A search first claims what it found
+ * collections for pending events when idle for a poll interval and, while busy, every ten — and at once on start,
+ * after the documents it was told about failed to publish, and after a search that gave way to them with more to find:
+ * for events no nudge named (another instance's, a crashed relay's, those left while Kafka was down). A search first
+ * claims what it found
  * with a time-limited lease, so several instances searching at once do not all publish the same backlog; the
  * documents this instance was told about it publishes unclaimed: claiming and freeing them would cost two more writes
  * per event, and what the lease would prevent — another instance's search publishing the same event at the same time
  * — only adds a duplicate, which consumers drop by version. Per-aggregate order holds either way: each relay sends
  * an aggregate's next event only after the broker acknowledged the one before it, so no event reaches the topic before
  * an earlier version of its aggregate has. While Kafka is down the sends fail, the events stay in their documents, and
- * the relay backs off and tries again, searching for them at once; writes through the API go on. The search is a
- * whole-collection scan (nothing indexes "has an outbox"), so the poll interval is seconds, not milliseconds, and a
- * failure or a start asks for a search at once rather than wait for it.
+ * the relay backs off and tries again; writes through the API go on. The search is a whole-collection scan (nothing
+ * indexes "has an outbox"), so the poll interval is seconds, not milliseconds.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -107,20 +108,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass over all collections: claims and publishes until nothing is pending. Returns how many events were
-     * published; throws if the broker did not acknowledge (the unacknowledged events stay pending). Documents this relay
-     * was told about and has not published yet are left to its loop, which publishes them next — also those it was
-     * told about while the search ran. When such documents are waiting, a collection's search stops after one batch
-     * and asks for another search right after them. Why: in the bench's row 3, after row 2 had left about 6,000 tasks,
-     * publication stalled for up to 19 s while the updates were still answered; a scan of that collection takes long
-     * enough for a batch's worth of new writes to pend, so the search could keep finding them, scan again and claim
-     * them while the told-about path waited — the likely cause, not observed directly.
+     * One pass over all collections: claims and publishes until nothing is pending — or, while documents this relay
+     * was told about are waiting, until a batch that claimed something, after which it asks for another search right
+     * after them. Returns how many events were published; throws if the broker did not acknowledge (the
+     * unacknowledged events stay pending). Documents this relay was told about and has not published yet are left to
+     * its loop, which publishes them next — also those it was told about while the search ran. Why it gives way: in
+     * the bench's row 3, after row 2 had left about 6,000 tasks, publication stalled for up to 19 s while the updates
+     * were still answered. Two explanations fit, neither observed directly: a search draining many batches back to
+     * back while the told-about path waited, or one that kept finding the writes made during its own long scan. The
+     * early stop bounds both to one batch per round; the next query leaves out what was skipped, so it progresses.
      */
     public int publishPending() {
         int total = 0;
         for (String collection : settings.collections()) {
             leaseIndex.dropOnce(collection);
             int found;
+            boolean claimedSome;
             do {
                 Date now = new Date();
                 List<Document> candidates = pendingAndFree(collection, queued(collection), now);
@@ -144,8 +147,9 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 }
                 claimed.addAll(claimAll(collection, free, now));
+                claimedSome = !claimed.isEmpty();
                 total += publish(collection, claimed, true);
-            } while (found == settings.batchSize() && !hasWritten());
+            } while (found == settings.batchSize() && (!claimedSome || !hasWritten()));
             if (found == settings.batchSize()) {
                 searchRequested.set(true);
             }
@@ -370,7 +374,8 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Publishes the documents it was told about as they are written; searches the collections when it was not told
      * of anything for a poll interval, and while busy at least every ten poll intervals, for what no nudge named — and
-     * at once on start and after the told-about documents failed to publish.
+     * at once when asked ({@code searchRequested}: on start, after the told-about documents failed to publish, after
+     * a search that gave way to them with more to find).
      */
     private void loop() {
         Duration backOff = firstBackOff();
@@ -410,8 +415,8 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * A failed publication of documents the relay was told about drops them from its queue; the next round searches
      * for them at once rather than at the next regular search, which is rare (a whole-collection scan). A failed
-     * search asks for nothing more: what it claimed waits for its lease, as before, so a document that always fails
-     * (say, a record the broker refuses) cannot keep every round backing off.
+     * search asks for no search of its own: what it claimed keeps its lease until it expires, so a document that
+     * always fails (say, a record the broker refuses) is retried once a lease, not in every round.
      */
     private int publishWrittenOrSearchNext() {
         try {

@@ -61,7 +61,7 @@ class OutboxRelayTest {
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3, "relay.two", "relay.lease", "relay.nudged",
-                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued", "relay.retried", "relay.chase");
+                "relay.unclaimed", "relay.log", "relay.legacy", "relay.queued", "relay.retried", "relay.chase", "relay.skip");
         kafka.afterPropertiesSet();
         mongoServer = new MongoServer(new MemoryBackend());
         var address = mongoServer.bind();
@@ -247,6 +247,34 @@ class OutboxRelayTest {
         assertThat(told).isEqualTo(1);
         assertThat(searchedAfter).isEqualTo(15);
         assertThat(mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "chase")).isZero();
+    }
+
+    @Test
+    void a_search_leaves_out_a_document_the_relay_was_told_about_while_it_scanned() {
+        // given: a pending document, and a relay told about it just after its search read the collection
+        AggregateStore<Counter> store = new AggregateStore<>(mongo, "skip", Counter.class, "Counter", () -> { });
+        store.create("fresh", new Counter("fresh", 0), created("fresh"));
+        AtomicReference<OutboxRelay> told = new AtomicReference<>();
+        MongoTemplate toldDuringScan = new MongoTemplate(client, "relay_test") {
+            @Override
+            public <T> List<T> find(Query query, Class<T> entityClass, String collectionName) {
+                List<T> found = super.find(query, entityClass, collectionName);
+                if (query.getQueryObject().containsKey("outbox.0")) {
+                    told.get().nudge("skip", "fresh");
+                }
+                return found;
+            }
+        };
+        OutboxRelay relay = relay("relay.skip", "skip", Duration.ofHours(1), toldDuringScan);
+        told.set(relay);
+
+        // when
+        int searched = relay.publishPending();
+
+        // then: the search neither claims nor publishes it; the told-about path does
+        assertThat(searched).isZero();
+        assertThat(mongo.findById("fresh", Document.class, "skip").get("lease")).isNull();
+        assertThat(relay.publishWritten()).isEqualTo(1);
     }
 
     @Test
