@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,16 +51,19 @@ final class JitWarmUp {
     private final Duration cap;
     private final Consumer<String> log;
     private final LongFunction<OptionalDouble> compileSecondsOfPid;
+    private final LongSupplier nanoTime;
 
     JitWarmUp(Duration chunk, Duration cap, Consumer<String> log) {
-        this(chunk, cap, log, JitWarmUp::compileSeconds);
+        this(chunk, cap, log, JitWarmUp::compileSeconds, System::nanoTime);
     }
 
-    JitWarmUp(Duration chunk, Duration cap, Consumer<String> log, LongFunction<OptionalDouble> compileSecondsOfPid) {
+    JitWarmUp(Duration chunk, Duration cap, Consumer<String> log, LongFunction<OptionalDouble> compileSecondsOfPid,
+              LongSupplier nanoTime) {
         this.chunk = chunk;
         this.cap = cap;
         this.log = log;
         this.compileSecondsOfPid = compileSecondsOfPid;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -75,23 +79,23 @@ final class JitWarmUp {
         if (cap.isZero()) {
             return Duration.ZERO;
         }
-        long began = System.nanoTime();
+        long began = nanoTime.getAsLong();
         Map<String, Double> before = compileSeconds(processes);
         while (true) {
             if (setup != null) {
                 setup.run();
                 before = compileSeconds(processes);
             }
-            long chunkBegan = System.nanoTime();
+            long chunkBegan = nanoTime.getAsLong();
             load.run(chunk);
-            double wall = (System.nanoTime() - chunkBegan) / 1e9;
+            double wall = (nanoTime.getAsLong() - chunkBegan) / 1e9;
             Map<String, Double> after = compileSeconds(processes);
             Map<String, Double> shares = new LinkedHashMap<>();
             for (Map.Entry<String, Double> reading : after.entrySet()) {
                 shares.put(reading.getKey(), (reading.getValue() - before.getOrDefault(reading.getKey(), 0.0)) / wall);
             }
             before = after;
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
+            Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - began);
             boolean settled = !shares.isEmpty() && shares.values().stream().allMatch(s -> s < SETTLED_SHARE);
             boolean capped = elapsed.compareTo(cap) >= 0;
             if (settled || capped) {
