@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ final class Freshness {
 
     static final long POLL_MILLIS = 5;
 
-    record Result(Stats freshness, Stats requestLatency, long sent, long refused, long unobserved, double rate) {
+    /** {@code slowestAt}: when the update that took longest to show was accepted, to find it in the services' logs. */
+    record Result(Stats freshness, Stats requestLatency, long sent, long refused, long unobserved, double rate,
+                  Instant slowestAt) {
     }
 
     private record Observation(int plan, int value, long acceptedNanos) {
@@ -69,7 +72,9 @@ final class Freshness {
         AtomicLong refused = new AtomicLong();
         AtomicLong unobserved = new AtomicLong();
         AtomicBoolean sending = new AtomicBoolean(true);
-        Thread observer = new Thread(() -> observe(plans, accepted, sending, freshness, unobserved), "observer");
+        Instant[] slowestAt = {null};
+        Thread observer = new Thread(() -> observe(plans, accepted, sending, freshness, unobserved, slowestAt),
+                "observer");
         observer.setDaemon(true);
         observer.start();
         @SuppressWarnings("unchecked")
@@ -123,7 +128,7 @@ final class Freshness {
         observer.join();
         senders.shutdown();
         return new Result(Stats.of(freshness), Stats.of(latency), total, refused.get(), unobserved.get(),
-                total / seconds);
+                total / seconds, slowestAt[0]);
     }
 
     /**
@@ -132,8 +137,9 @@ final class Freshness {
      * by at most a tenth plus one call, and a slow pipeline is not buried under polls.
      */
     private void observe(List<String[]> plans, ConcurrentLinkedQueue<Observation> accepted, AtomicBoolean sending,
-                         ConcurrentLinkedQueue<Double> freshness, AtomicLong unobserved) {
+                         ConcurrentLinkedQueue<Double> freshness, AtomicLong unobserved, Instant[] slowestAt) {
         List<Observation> pending = new ArrayList<>();
+        long[] slowest = {-1};
         Map<Integer, Long> nextPoll = new HashMap<>();
         try {
             while (sending.get() || !pending.isEmpty() || !accepted.isEmpty()) {
@@ -154,7 +160,12 @@ final class Freshness {
                 pending.removeIf(o -> {
                     Double percent = shown.get(o.plan());
                     if (percent != null && percent >= o.value()) {
-                        freshness.add((seen - o.acceptedNanos()) / 1e6);
+                        long took = seen - o.acceptedNanos();
+                        freshness.add(took / 1e6);
+                        if (took > slowest[0]) {
+                            slowest[0] = took;
+                            slowestAt[0] = Instant.now().minusNanos(System.nanoTime() - o.acceptedNanos());
+                        }
                         nextPoll.remove(o.plan());
                         return true;
                     }

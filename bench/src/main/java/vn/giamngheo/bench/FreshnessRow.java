@@ -62,8 +62,9 @@ final class FreshnessRow {
             Freshness.Result ours = freshness.run(plans, percent, options.freshnessRate(),
                     options.freshnessWarmUp(), options.freshnessMeasured(), options.observeEvery());
             log.accept(String.format(Locale.ROOT, "  freshness rep %d at %.0f/s: report shows it %s (%d refused, "
-                    + "%d never seen; update answered %s) | raw round trip %s", rep, ours.rate(), ours.freshness(),
-                    ours.refused(), ours.unobserved(), ours.requestLatency(), raw));
+                    + "%d never seen; update answered %s; the slowest accepted at %s) | raw round trip %s", rep,
+                    ours.rate(), ours.freshness(), ours.refused(), ours.unobserved(), ours.requestLatency(),
+                    ours.slowestAt(), raw));
             oursP50.add(ours.freshness().p50());
             oursP99.add(ours.freshness().p99());
             rawP50.add(raw.p50());

@@ -14,10 +14,10 @@ import vn.giamngheo.localstack.Service;
 /**
  * Row 1 (projection), row 2 (command path), row 3 (freshness) or row 4 (poverty review) alone, beside its baselines,
  * on a fresh local stack: its cold start and each repetition printed, no table. For comparing a change to the store or
- * a service in minutes instead of the full run's twenty; the full run's table is what counts. Row 3 alone starts
- * cold, so its first repetition mostly measures the services warming up. Usage (after
+ * a service in minutes instead of the full run's twenty; the full run's table is what counts. Several rows, comma
+ * separated, run one after the other on the same stack (2,3: row 3 after row 2's load, as in the full run). Usage (after
  * {@code ./mvnw -B install -DskipTests}): {@code java -cp "bench/target/classes:$(cat bench/target/bench.classpath)"
- * vn.giamngheo.bench.OneRow 1|2|3|4 [--reps N] [--events N] [--budget S] [--households N] [--threads N] [--rate N]
+ * vn.giamngheo.bench.OneRow 1|2|3|4[,…] [--reps N] [--events N] [--budget S] [--households N] [--threads N] [--rate N]
  * [--seconds N]}.
  */
 public final class OneRow {
@@ -26,13 +26,15 @@ public final class OneRow {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("1", "2", "3", "4").contains(args[0])) {
-            System.err.println("Usage: OneRow 1|2|3|4 [bench options]\n" + BenchOptions.USAGE);
+        List<String> rows = args.length == 0 ? List.of() : List.of(args[0].split(","));
+        if (rows.isEmpty() || !List.of("1", "2", "3", "4").containsAll(rows)) {
+            System.err.println("Usage: OneRow 1|2|3|4[,…] [bench options]\n" + BenchOptions.USAGE);
             System.exit(2);
         }
         BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));
         BenchMain.quietLogging();
-        Path workDir = Files.createTempDirectory("giamngheo-bench-row" + args[0] + "-");
+        // "2-3", not "2,3": the broker's log.dirs is a comma-separated list of directories.
+        Path workDir = Files.createTempDirectory("giamngheo-bench-row" + String.join("-", rows) + "-");
         Footprint.ColdStart[] started = new Footprint.ColdStart[1];
         try (LocalStack stack = new Footprint(JarSnapshot.of(BenchMain.projectRoot(), workDir), workDir)
                 .startStack(started)) {
@@ -46,16 +48,19 @@ public final class OneRow {
             Api api = new Api(callers::admin);
             SuiteClient suite = new SuiteClient(api, callers, stack.url(Service.PLAN), stack.url(Service.TASK),
                     stack.url(Service.REPORT));
-            if (args[0].equals("1")) {
-                new Projection(stack, options, System.out::println, () -> { }).run();
-            } else if (args[0].equals("2")) {
-                commandPath(stack, suite, options);
-            } else if (args[0].equals("3")) {
-                new FreshnessRow(stack, callers, suite, options, System.out::println).run();
-            } else {
-                new PovertyReview(api, api.as(callers::importer), stack.url(Service.REPORT),
-                        BenchRun.pidOf(stack, Service.REPORT.moduleName()), BenchRun.pidOf(stack, "mongo"),
-                        stack.mongoUri(), workDir, options, System.out::println).run();
+            for (String row : rows) {
+                System.out.println("row " + row + ", from " + java.time.LocalTime.now());
+                if (row.equals("1")) {
+                    new Projection(stack, options, System.out::println, () -> { }).run();
+                } else if (row.equals("2")) {
+                    commandPath(stack, suite, options);
+                } else if (row.equals("3")) {
+                    new FreshnessRow(stack, callers, suite, options, System.out::println).run();
+                } else {
+                    new PovertyReview(api, api.as(callers::importer), stack.url(Service.REPORT),
+                            BenchRun.pidOf(stack, Service.REPORT.moduleName()), BenchRun.pidOf(stack, "mongo"),
+                            stack.mongoUri(), workDir, options, System.out::println).run();
+                }
             }
         } finally {
             BenchRun.deleteQuietly(workDir);

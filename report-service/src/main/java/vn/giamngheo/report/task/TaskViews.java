@@ -84,8 +84,13 @@ public class TaskViews {
      */
     static final String BACKFILLED = "#backfilled";
 
-    /** Entry ids per history query: bounds a query's size whatever the tasks' histories. */
-    static final int IDS_PER_QUERY = 5_000;
+    /**
+     * Ids per query of views, memberships or history entries: bounds a query's size whatever the plans and histories.
+     * Small, because on the local stack's store a query holds its collection's lock until it has read every document,
+     * and the projection's writes wait behind it: the alert check reading thousands of views 5,000 at a time held
+     * the projection up for seconds (bench README, row 3). A few more round trips cost a report nothing.
+     */
+    static final int IDS_PER_QUERY = 500;
     /** Tasks whose histories a streamed export reads together. */
     static final int TASKS_PER_BATCH = 200;
 

@@ -213,26 +213,29 @@ class TaskViewsTest {
         String task = newId();
         String plan = newId();
         views.apply(created(task, plan, "2023-01-02"));
+        views.apply(progress(task, plan, 2, "2023-02-15", "IN_PROGRESS", 20));
 
         // when
-        assertThatThrownBy(() -> views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40)))
+        assertThatThrownBy(() -> views.apply(progress(task, plan, 4, "2023-03-15", "IN_PROGRESS", 40)))
                 .isInstanceOf(EventGapException.class);
 
-        // then: the entry is written ahead, the view stays at version 1, and reports of the past fold only its versions
-        assertThat(entriesOf(task)).isEqualTo(2);
-        assertThat(views.find(task).orElseThrow().percentComplete()).isZero();
-        // (a cutoff at the view's last event, so its history is read)
-        TaskRecord asOf = only(views.ofPlans(List.of(plan), on("2023-01-02")));
-        assertThat(asOf.history()).extracting(TaskEntry::version).containsExactly(1L);
-        assertThat(asOf.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isZero();
+        // then: the entry is written ahead, the view stays at version 2, and reports of the past fold only its versions
+        assertThat(entriesOf(task)).isEqualTo(3);
+        assertThat(views.find(task).orElseThrow().percentComplete()).isEqualTo(20);
+        // (a cutoff between the view's first and last events, so its history is read)
+        TaskRecord asOf = only(views.ofPlans(List.of(plan), endOf("2023-01-02")));
+        assertThat(asOf.history()).extracting(TaskEntry::version).containsExactly(1L, 2L);
+        assertThat(asOf.stateBefore(endOf("2023-01-02"), VN).orElseThrow().percentComplete()).isZero();
+        assertThat(asOf.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isEqualTo(20);
 
         // and when the gap is filled
-        views.apply(progress(task, plan, 2, "2023-02-15", "IN_PROGRESS", 20));
-        assertThat(views.apply(progress(task, plan, 3, "2023-03-15", "IN_PROGRESS", 40)))
+        views.apply(progress(task, plan, 3, "2023-03-01", "IN_PROGRESS", 30));
+        assertThat(views.apply(progress(task, plan, 4, "2023-03-15", "IN_PROGRESS", 40)))
                 .isEqualTo(ApplyOutcome.APPLIED);
-        assertThat(entriesOf(task)).isEqualTo(3);
-        TaskRecord filled = only(views.ofPlans(List.of(plan), on("2023-01-02")));
-        assertThat(filled.history()).extracting(TaskEntry::version).containsExactly(1L, 2L, 3L);
+        assertThat(entriesOf(task)).isEqualTo(4);
+        TaskRecord filled = only(views.ofPlans(List.of(plan), endOf("2023-01-02")));
+        assertThat(filled.history()).extracting(TaskEntry::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(filled.stateBefore(endOf("2023-03-10"), VN).orElseThrow().percentComplete()).isEqualTo(30);
         assertThat(filled.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isEqualTo(40);
     }
 
@@ -258,7 +261,7 @@ class TaskViewsTest {
         assertThat(stray).isEqualTo(ApplyOutcome.DUPLICATE);
         assertThat(entriesOf(task)).isEqualTo(3);
         assertThat(mongo.findById(task + ":3", Document.class, TaskViews.HISTORY)).containsEntry("percent", 40);
-        TaskRecord asOf = only(views.ofPlans(List.of(plan), on("2023-01-02")));
+        TaskRecord asOf = only(views.ofPlans(List.of(plan), endOf("2023-01-02")));
         assertThat(asOf.stateBefore(endOf("2023-03-10"), VN).orElseThrow().percentComplete()).isEqualTo(20);
         assertThat(asOf.stateBefore(endOf("2023-03-20"), VN).orElseThrow().percentComplete()).isEqualTo(40);
     }

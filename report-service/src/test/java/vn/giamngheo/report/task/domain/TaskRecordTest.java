@@ -98,4 +98,27 @@ class TaskRecordTest {
         assertThat(old.current(VN)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("DONE"));
         assertThat(old.stateBefore(Instant.parse("2024-01-01T00:00:00Z"), VN)).isEmpty();
     }
+
+    @Test
+    void before_its_creation_a_task_did_not_exist_and_no_history_is_needed_to_tell() {
+        // given: the present facts of a task created on 2026-11-02 and updated since, its history not read
+        Instant created = Instant.parse("2026-11-02T02:00:00Z");
+        TaskRecord view = new TaskRecord("t-2", "p-1", "Hỗ trợ sinh kế", "INVESTMENT", "HIGH", "SXD-14", List.of(),
+                LocalDate.of(2026, 11, 2), LocalDate.of(2026, 12, 31), "IN_PROGRESS", 40, LocalDate.of(2026, 12, 31),
+                created, null, null, null, Instant.parse("2026-11-20T02:00:00Z"), List.of(), false);
+        Instant endOfH1 = Instant.parse("2026-06-30T17:00:00Z");
+        Instant atCreation = created;
+        Instant midNovember = Instant.parse("2026-11-15T00:00:00Z");
+
+        // when / then: before (or at) its creation there is nothing to fold, and nothing to read
+        assertThat(view.needsHistoryFor(endOfH1)).isFalse();
+        assertThat(view.stateBefore(endOfH1, VN)).isEmpty();
+        assertThat(view.needsHistoryFor(atCreation)).isFalse();
+        assertThat(view.stateBefore(atCreation, VN)).isEmpty();
+        // while between its creation and its last event the past still needs the history
+        assertThat(view.needsHistoryFor(midNovember)).isTrue();
+        assertThat(view.withHistory(List.of(entry(1, "2026-11-02T02:00:00Z", "ASSIGNED", 0, "2026-12-31"),
+                entry(2, "2026-11-20T02:00:00Z", "IN_PROGRESS", 40, null))).stateBefore(midNovember, VN))
+                .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("ASSIGNED"));
+    }
 }
