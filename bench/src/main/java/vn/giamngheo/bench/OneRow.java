@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import vn.giamngheo.localstack.LocalStack;
 import vn.giamngheo.localstack.Service;
@@ -15,10 +16,10 @@ import vn.giamngheo.localstack.Service;
  * Row 1 (projection), row 2 (command path), row 3 (freshness) or row 4 (poverty review) alone, beside its baselines,
  * on a fresh local stack: its cold start and each repetition printed, no table. For comparing a change to the store or
  * a service in minutes instead of the full run's twenty; the full run's table is what counts. Several rows, comma
- * separated, run one after the other on the same stack (2,3: row 3 after row 2's load, as in the full run). Usage (after
- * {@code ./mvnw -B install -DskipTests}): {@code java -cp "bench/target/classes:$(cat bench/target/bench.classpath)"
- * vn.giamngheo.bench.OneRow 1|2|3|4[,…] [--reps N] [--events N] [--budget S] [--households N] [--threads N] [--rate N]
- * [--seconds N]}.
+ * separated, each once, run one after the other on the same stack (2,3: row 3 after row 2's load, as in the full
+ * run). Usage (after {@code ./mvnw -B install -DskipTests}): {@code java -cp
+ * "bench/target/classes:$(cat bench/target/bench.classpath)" vn.giamngheo.bench.OneRow 1|2|3|4[,…] [--reps N]
+ * [--events N] [--budget S] [--households N] [--threads N] [--rate N] [--seconds N]}.
  */
 public final class OneRow {
 
@@ -27,8 +28,9 @@ public final class OneRow {
 
     public static void main(String[] args) throws Exception {
         List<String> rows = args.length == 0 ? List.of() : List.of(args[0].split(","));
-        if (rows.isEmpty() || !List.of("1", "2", "3", "4").containsAll(rows)) {
-            System.err.println("Usage: OneRow 1|2|3|4[,…] [bench options]\n" + BenchOptions.USAGE);
+        // A row twice on one stack would create its plans again under the same codes, which the plan-service refuses.
+        if (rows.isEmpty() || !List.of("1", "2", "3", "4").containsAll(rows) || Set.copyOf(rows).size() < rows.size()) {
+            System.err.println("Usage: OneRow 1|2|3|4[,…] (each row once) [bench options]\n" + BenchOptions.USAGE);
             System.exit(2);
         }
         BenchOptions options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length));

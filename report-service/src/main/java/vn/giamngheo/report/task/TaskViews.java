@@ -299,7 +299,8 @@ public class TaskViews {
     }
 
     /**
-     * The plans' tasks, able to tell their state before {@code cutoff} (null: now, no history read); in the order of
+     * The plans' tasks, able to tell their state before {@code cutoff} (null: now, no history read) — before that
+     * cutoff, or one at which the same tasks need no history: ask with the cutoff they were read with. In the order of
      * the plans given, each plan's tasks in the order they were created (the query by plan had no order either).
      */
     public List<TaskRecord> ofPlans(Collection<String> planIds, Instant cutoff) {
@@ -401,8 +402,8 @@ public class TaskViews {
 
     /**
      * The tasks with their histories where the state before {@code cutoff} can differ from the present one: those
-     * with an event at or after it. Their entries are read by id, 1 to the view's last version, except the versions
-     * a view written before the change still carries itself.
+     * created before it with an event at or after it ({@link TaskRecord#needsHistoryFor}). Their entries are read by
+     * id, 1 to the view's last version, except the versions a view written before the change still carries itself.
      */
     private List<TaskRecord> withPast(List<View> views, Instant cutoff) {
         List<String> ids = new ArrayList<>();

@@ -341,8 +341,8 @@ class TaskViewsTest {
         // when
         TaskState april = only(views.ofPlans(List.of(plan), endOf("2023-04-01")))
                 .stateBefore(endOf("2023-04-01"), VN).orElseThrow();
-        TaskState beforeCreation = only(views.ofPlans(List.of(plan), endOf("2022-12-31")))
-                .stateBefore(endOf("2022-12-31"), VN).orElse(null);
+        TaskRecord readBeforeCreation = only(views.ofPlans(List.of(plan), endOf("2022-12-31")));
+        TaskState beforeCreation = readBeforeCreation.stateBefore(endOf("2022-12-31"), VN).orElse(null);
         mongo.remove(Query.query(Criteria.where("taskId").is(task)), TaskViews.HISTORY);
         TaskState now = only(views.ofPlans(List.of(plan))).current(VN).orElseThrow();
         TaskState endOfYear = only(views.ofPlans(List.of(plan), endOf("2023-12-31")))
@@ -353,6 +353,8 @@ class TaskViewsTest {
         assertThat(april.percentComplete()).isEqualTo(40);
         assertThat(april.dueDate()).isEqualTo(LocalDate.of(2023, 6, 30));
         assertThat(beforeCreation).isNull();
+        // a task created after the cutoff did not exist before it: its history is not even read
+        assertThat(readBeforeCreation.historyRead()).isFalse();
         assertThat(now.isDone()).isTrue();
         assertThat(now.completedOn()).isEqualTo(LocalDate.of(2023, 10, 5));
         assertThat(now.delayDays()).isEqualTo(5);

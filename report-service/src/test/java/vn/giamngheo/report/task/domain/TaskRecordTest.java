@@ -121,4 +121,16 @@ class TaskRecordTest {
                 entry(2, "2026-11-20T02:00:00Z", "IN_PROGRESS", 40, null))).stateBefore(midNovember, VN))
                 .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("ASSIGNED"));
     }
+
+    @Test
+    void a_copy_whose_creation_is_unknown_counts_as_existing_and_its_history_decides() {
+        // given: the present facts of a copy kept before the creation was recorded, its history not read
+        TaskRecord view = new TaskRecord("t-3", "p-1", "Hỗ trợ nhà ở", "INVESTMENT", "HIGH", "SXD-14", List.of(),
+                LocalDate.of(2023, 1, 2), LocalDate.of(2023, 6, 30), "IN_PROGRESS", 40, LocalDate.of(2023, 6, 30),
+                null, null, null, null, Instant.parse("2023-03-15T02:00:00Z"), List.of(), false);
+
+        // then
+        assertThat(view.needsHistoryFor(Instant.parse("2023-01-01T00:00:00Z"))).isTrue();
+        assertThat(view.needsHistoryFor(Instant.parse("2023-04-01T00:00:00Z"))).isFalse();
+    }
 }
