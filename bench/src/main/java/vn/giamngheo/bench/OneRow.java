@@ -3,6 +3,7 @@ package vn.giamngheo.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class OneRow {
             SuiteClient suite = new SuiteClient(api, callers, stack.url(Service.PLAN), stack.url(Service.TASK),
                     stack.url(Service.REPORT));
             for (String row : rows) {
-                System.out.println("row " + row + ", from " + java.time.LocalTime.now());
+                System.out.println("row " + row + ", from " + LocalTime.now());
                 if (row.equals("1")) {
                     new Projection(stack, options, System.out::println, () -> { }).run();
                 } else if (row.equals("2")) {

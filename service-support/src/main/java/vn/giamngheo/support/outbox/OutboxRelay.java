@@ -112,11 +112,11 @@ public class OutboxRelay implements SmartLifecycle {
      * was told about are waiting, until a batch that claimed something, after which it asks for another search right
      * after them. Returns how many events were published; throws if the broker did not acknowledge (the
      * unacknowledged events stay pending). Documents this relay was told about and has not published yet are left to
-     * its loop, which publishes them next — also those it was told about while the search ran. Why it gives way: in
-     * the bench's row 3, after row 2 had left about 6,000 tasks, publication stalled for up to 19 s while the updates
-     * were still answered. Two explanations fit, neither observed directly: a search draining many batches back to
-     * back while the told-about path waited, or one that kept finding the writes made during its own long scan. The
-     * early stop bounds both to one batch per round; the next query leaves out what was skipped, so it progresses.
+     * its loop, which publishes them next — also those it was told about while the search ran. Why it gives way: a
+     * search of a large backlog would otherwise drain batch after batch, or keep finding the writes made during its
+     * own long scan, while fresh writes wait; the early stop bounds their wait to one batch per round, and the next
+     * query leaves out what was skipped, so it progresses. (It was made for a 19 s stall of the bench's row 3 that
+     * turned out to be the report-service's alert check — bench README, row 3 — and is kept for the bound.)
      */
     public int publishPending() {
         int total = 0;
