@@ -31,6 +31,10 @@ final class DocumentType extends BasicDataType<Document> {
     static final byte BSON = 1;
     static final byte JAVA_SERIALISED = 2;
 
+    private static final int INITIAL_SCRATCH = 4096;
+    private static final int MAX_KEPT_SCRATCH = 1 << 20;
+    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(INITIAL_SCRATCH));
+
     private final ObjectDataType javaSerialisation = new ObjectDataType();
 
     private DocumentType() {
@@ -87,12 +91,37 @@ final class DocumentType extends BasicDataType<Document> {
         };
     }
 
-    /** Writes a document tagged as BSON; encoded first, so nothing is written if the codec refuses it. */
-    static void writeBson(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
-        BsonEncoder.encodeDocument(document, bson);
+    /**
+     * Writes a document tagged as BSON; encoded first, so nothing is written if the codec refuses it. Takes any map of
+     * field names to values ({@link IndexKeyType} passes a key's values without copying them into a document).
+     */
+    static void writeBson(WriteBuffer buffer, Map<String, ?> document) {
+        ByteBuf bson = encoded(document);
         buffer.put(BSON);
         buffer.put(bson.nioBuffer());
+    }
+
+    /** The size of the document as BSON; a document the codec refuses counts as its estimated memory. */
+    static int bsonSize(Document document) {
+        try {
+            return encoded(document).readableBytes();
+        } catch (RuntimeException notEncodable) {
+            return StoredSize.of(document);
+        }
+    }
+
+    /**
+     * The document encoded into this thread's scratch buffer, valid until the thread's next call. The store writes a
+     * changed page whole, every document and key in it, so a buffer per value was much of the server's garbage.
+     */
+    private static ByteBuf encoded(Map<String, ?> document) {
+        ByteBuf bson = SCRATCH.get().clear();
+        BsonEncoder.encodeDocument(document, bson);
+        if (bson.capacity() > MAX_KEPT_SCRATCH) {
+            // (a rare large document: its buffer is not kept for the thread's life; this one stays valid for the caller)
+            SCRATCH.set(Unpooled.buffer(INITIAL_SCRATCH));
+        }
+        return bson;
     }
 
     /** Reads a BSON document (its tag already read) and leaves the buffer just after it. */

@@ -61,4 +61,18 @@ class DocumentTypeTest {
         // when / then
         assertThat(readBack(document)).isEqualTo(document);
     }
+
+    @Test
+    void documents_written_one_after_another_small_large_and_small_again_read_back_equal() {
+        // given: a document larger than the encoding buffer a thread keeps, between two small ones
+        Document small = new Document("_id", "a").append("title", "Kế hoạch 61/KH-UBND");
+        Document large = new Document("_id", "b").append("payload", "x".repeat(2 << 20));
+        Document other = new Document("_id", "c").append("n", 3);
+
+        // when / then
+        assertThat(readBack(small)).isEqualTo(small);
+        assertThat(readBack(large)).isEqualTo(large);
+        assertThat(readBack(other)).isEqualTo(other);
+        assertThat(readBack(small)).isEqualTo(small);
+    }
 }

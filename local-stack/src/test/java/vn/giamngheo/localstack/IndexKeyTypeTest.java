@@ -62,4 +62,23 @@ class IndexKeyTypeTest {
         // when / then
         keys.forEach(key -> assertThat(readBack(key)).as("%s", key).isEqualTo(key));
     }
+
+    @Test
+    void a_key_of_more_values_than_single_digit_names_and_keys_written_one_after_another_read_back_equal() {
+        // given: twelve values (fields "0" to "11") and keys of fewer values written with the same thread's buffer
+        KeyValue wide = new KeyValue("a", 1, 2L, 3.5, true, null, "g", "h", "i", "j", "k", "l");
+        List<KeyValue> keys = List.of(wide, new KeyValue("KH-61"), wide, new KeyValue(1L, "x"));
+
+        // when
+        WriteBuffer buffer = new WriteBuffer();
+        keys.forEach(key -> IndexKeyType.INSTANCE.write(buffer, key));
+        ByteBuffer page = buffer.getBuffer();
+        page.flip();
+
+        // then: each reads back as written, in order, nothing of one key left in the next
+        for (KeyValue key : keys) {
+            assertThat(IndexKeyType.INSTANCE.read(page)).isEqualTo(key);
+        }
+        assertThat(page.hasRemaining()).isFalse();
+    }
 }

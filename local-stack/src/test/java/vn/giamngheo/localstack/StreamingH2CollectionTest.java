@@ -240,6 +240,39 @@ class StreamingH2CollectionTest {
         assertThat(StreamingH2Collection.singleIdBesideOtherConditions(serverSide("v", 1, "w", 2))).isNull();
     }
 
+    @Test
+    void the_data_size_collstats_reports_is_that_of_the_documents_stored_after_inserts_updates_and_deletes() {
+        // given: a server whose collections count their data size when asked for it
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(
+                MongoWireServerMain.backend(dir.resolve("size.mv"), 16));
+        int port = server.bind().getPort();
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + port)) {
+            com.mongodb.client.MongoDatabase database = client.getDatabase("giamngheo_test");
+            com.mongodb.client.MongoCollection<Document> tasks = database.getCollection("tasks");
+            tasks.insertMany(List.of(new Document("_id", "t-1").append("title", "Tuyên truyền Nghị quyết"),
+                    new Document("_id", "t-2").append("title", "Rà soát hộ nghèo"),
+                    new Document("_id", "t-3").append("title", "Hỗ trợ sinh kế")));
+
+            // when: one grows, one shrinks, one goes
+            tasks.updateOne(Filters.eq("_id", "t-1"), Updates.set("note", "Đã hoàn thành ở 12 xã"));
+            tasks.updateOne(Filters.eq("_id", "t-2"), Updates.unset("title"));
+            tasks.deleteOne(Filters.eq("_id", "t-3"));
+
+            // then: the size is the BSON size of what is stored now
+            long expected = 0;
+            for (Document stored : tasks.find()) {
+                expected += new org.bson.RawBsonDocument(stored, new org.bson.codecs.DocumentCodec())
+                        .getByteBuffer().remaining();
+            }
+            Document stats = database.runCommand(new Document("collStats", "tasks"));
+            assertThat(expected).isPositive();
+            assertThat(((Number) stats.get("size")).longValue()).isEqualTo(expected);
+        } finally {
+            server.shutdown();
+        }
+    }
+
     /** A document as the server holds it (mongo-java-server's own type). */
     private static de.bwaldvogel.mongo.bson.Document serverSide(Object... namesAndValues) {
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
