@@ -116,12 +116,16 @@ final class DocumentType extends BasicDataType<Document> {
      */
     private static ByteBuf encoded(Map<String, ?> document) {
         ByteBuf bson = SCRATCH.get().clear();
-        BsonEncoder.encodeDocument(document, bson);
-        if (bson.capacity() > MAX_KEPT_SCRATCH) {
-            // (a rare large document: its buffer is not kept for the thread's life; this one stays valid for the caller)
-            SCRATCH.set(Unpooled.buffer(INITIAL_SCRATCH));
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson;
+        } finally {
+            if (bson.capacity() > MAX_KEPT_SCRATCH) {
+                // So that one large document does not pin a multi-megabyte array on a long-lived store or network
+                // thread; the caller still holds this buffer, so what it returned stays valid.
+                SCRATCH.set(Unpooled.buffer(INITIAL_SCRATCH));
+            }
         }
-        return bson;
     }
 
     /** Reads a BSON document (its tag already read) and leaves the buffer just after it. */

@@ -175,8 +175,12 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
         @Override
         public Object get(Object name) {
-            int index = Integer.parseInt((String) name);
-            return key.get(index);
+            for (int i = 0; i < key.size(); i++) {
+                if (name(i).equals(name)) {
+                    return key.get(i);
+                }
+            }
+            return null;
         }
 
         @Override

@@ -32,10 +32,11 @@ import org.h2.mvstore.MVMap;
  * keys existed; the services used to create one for each, and every write then rewrote those indexes too (the
  * version or the lease changes on every write), in a store that copies each changed page.
  *
- * <p>The collection's data size (what {@code collStats} reports) is counted when asked for, not kept up to date: the
- * library kept it by BSON-encoding the whole document before and after every update, and every inserted and removed
- * one, and wrote the new total to the store's meta map each time — a sixth of everything the server allocated while
- * the services wrote (bench row 2), for a figure nothing but {@code collStats} reads.
+ * <p>The collection's data size (what {@code collStats}, {@code dbStats} and {@code validate} report) is counted when
+ * asked for, by encoding every document of the collection, not kept up to date: the library kept it by BSON-encoding
+ * the whole document before and after every update, and every inserted and removed one, and wrote the new total to
+ * the store's meta map each time — a sixth of everything the server allocated while the services wrote (bench row 2),
+ * for a figure only those commands read.
  */
 final class StreamingH2Collection extends H2Collection {
 
@@ -100,9 +101,12 @@ final class StreamingH2Collection extends H2Collection {
         return false;
     }
 
-    /** The BSON size of every stored document, counted now (see the class comment). */
+    /**
+     * The BSON size of every stored document, counted now (see the class comment); under the collection's lock, as
+     * the library's writes change stored documents in place.
+     */
     @Override
-    protected int getDataSize() {
+    protected synchronized int getDataSize() {
         if (documents == null) {
             // The library's constructor asks, only to log it: what was last recorded, rather than reading every
             // document of every collection at each start of the server.

@@ -80,5 +80,19 @@ class IndexKeyTypeTest {
             assertThat(IndexKeyType.INSTANCE.read(page)).isEqualTo(key);
         }
         assertThat(page.hasRemaining()).isFalse();
+
+        // and: the bytes are those of the document {"0": …, "11": …} that keys were written as before
+        Document before = new Document();
+        for (int i = 0; i < wide.size(); i++) {
+            before.put(Integer.toString(i), wide.get(i));
+        }
+        io.netty.buffer.ByteBuf expected = io.netty.buffer.Unpooled.buffer();
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(before, expected);
+        WriteBuffer written = new WriteBuffer();
+        IndexKeyType.INSTANCE.write(written, wide);
+        ByteBuffer bytes = written.getBuffer();
+        bytes.flip();
+        assertThat(bytes.get()).isEqualTo(DocumentType.BSON);
+        assertThat(bytes.slice()).isEqualTo(expected.nioBuffer());
     }
 }

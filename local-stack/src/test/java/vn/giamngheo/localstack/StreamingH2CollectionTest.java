@@ -271,6 +271,18 @@ class StreamingH2CollectionTest {
         } finally {
             server.shutdown();
         }
+
+        // and: no write recorded a size in the collection's metadata (each would have encoded its document twice)
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder()
+                .fileName(dir.resolve("size.mv").toString()).readOnly().open();
+        try {
+            List<String> metaMaps = store.getMapNames().stream()
+                    .filter(name -> name.startsWith("meta.") && name.endsWith(".tasks")).toList();
+            assertThat(metaMaps).hasSize(1);
+            assertThat(store.openMap(metaMaps.get(0)).get("dataSize")).isEqualTo(0L);
+        } finally {
+            store.close();
+        }
     }
 
     /** A document as the server holds it (mongo-java-server's own type). */
