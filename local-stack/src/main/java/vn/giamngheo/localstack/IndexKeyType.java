@@ -7,11 +7,11 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.NoSuchElementException;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -135,7 +135,8 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
      */
     static final class Fields extends AbstractMap<String, Object> {
 
-        private static final String[] NAMES = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+        /** The field names of keys of up to ten values, made once: "0", then "0", "1", and so on. */
+        private static final List<Set<String>> NAMES = IntStream.rangeClosed(0, 10).mapToObj(Fields::names).toList();
 
         private final KeyValue key;
 
@@ -145,55 +146,29 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
         @Override
         public Set<String> keySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<String> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < key.size();
-                        }
-
-                        @Override
-                        public String next() {
-                            if (!hasNext()) {
-                                throw new NoSuchElementException();
-                            }
-                            return name(next++);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return key.size();
-                }
-            };
+            return key.size() < NAMES.size() ? NAMES.get(key.size()) : names(key.size());
         }
 
         @Override
         public Object get(Object name) {
-            for (int i = 0; i < key.size(); i++) {
-                if (name(i).equals(name)) {
-                    return key.get(i);
-                }
-            }
-            return null;
+            return keySet().contains(name) ? key.get(Integer.parseInt((String) name)) : null;
         }
 
         @Override
         public Set<Entry<String, Object>> entrySet() {
             Set<Entry<String, Object>> entries = new LinkedHashSet<>();
-            for (int i = 0; i < key.size(); i++) {
-                entries.add(new SimpleImmutableEntry<>(name(i), key.get(i)));
+            for (String name : keySet()) {
+                entries.add(new SimpleImmutableEntry<>(name, get(name)));
             }
             return entries;
         }
 
-        private static String name(int index) {
-            return index < NAMES.length ? NAMES[index] : Integer.toString(index);
+        private static Set<String> names(int count) {
+            Set<String> names = new LinkedHashSet<>();
+            for (int i = 0; i < count; i++) {
+                names.add(Integer.toString(i));
+            }
+            return Collections.unmodifiableSet(names);
         }
     }
 
